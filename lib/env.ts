@@ -1,0 +1,66 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * Server environment, parsed once. Everything Parley reads from process.env goes through here so
+ * that a typo or a bad value fails loudly at start-up instead of deep inside a request.
+ * Client code must never import this file (server-only enforces it): the key lives here.
+ */
+const boolish = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Key for the real AI Gateway. Unset: Parley serves its built-in demo gateway (the emulator). */
+  AIGATEWAY_API_KEY: z.string().trim().min(1).optional().catch(undefined),
+  AIGATEWAY_BASE_URL: z.url().default("https://api.aigateway.sh/v1"),
+  /** Seconds without a byte from the gateway before the stream is declared stalled. */
+  GATEWAY_STALL_SECONDS: z.coerce.number().positive().max(600).default(60),
+  /** Retries before the first byte for 429 and 5xx answers. */
+  GATEWAY_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** Base delay for exponential backoff (ms); jitter is added on top. */
+  GATEWAY_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  /** Upper bound on one Retry-After wait we honour before giving the error to the user (s). */
+  GATEWAY_MAX_RETRY_AFTER_SECONDS: z.coerce.number().min(0).max(600).default(20),
+  /** Maximum model calls in one tool loop. */
+  TOOL_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(5),
+  TOOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  OPEN_METEO_GEOCODING_URL: z.url().default("https://geocoding-api.open-meteo.com/v1/search"),
+  OPEN_METEO_FORECAST_URL: z.url().default("https://api.open-meteo.com/v1/forecast"),
+  /** Seconds of silence after which the relay sends a `: ping` comment to the browser. */
+  RELAY_PING_SECONDS: z.coerce.number().positive().max(300).default(15),
+  /** Port for the embedded demo gateway (0 picks a free one). */
+  EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Demo gateway pacing, so the embedded default feels like a real model. */
+  EMULATOR_FIRST_BYTE_MS: z.coerce.number().int().min(0).default(250),
+  EMULATOR_CHUNK_DELAY_MS: z.coerce.number().int().min(0).default(15),
+  /** Folder the demo gateway replays `[replay:NAME]` files from (browser tests use the recordings). */
+  EMULATOR_REPLAY_DIR: z.string().min(1).optional(),
+  /** Postgres connection string. Unset: embedded PGlite under PARLEY_DATA_DIR. */
+  DATABASE_URL: z.string().min(1).optional().catch(undefined),
+  PARLEY_DATA_DIR: z.string().min(1).default(".data"),
+  DEBUG_EMULATOR_LOG: boolish.default(false),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (!cached) {
+    const parsed = serverEnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${detail}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests change process.env between cases; this lets them re-read it. */
+export function resetServerEnvForTests(): void {
+  cached = undefined;
+}

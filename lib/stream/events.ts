@@ -1,0 +1,85 @@
+/**
+ * Parley's stream protocol: what the relay (app/api/chat) sends the browser. It is the gateway's
+ * own chunks, unchanged, plus Parley's events, all as server-sent events with increasing ids so a
+ * stream can later be resumed. Documented for humans in docs/EVENTS.md; keep the two in step.
+ *
+ *   id: 7                      <- every frame has an id (1, 2, 3, … per response)
+ *   data: {"choices":[…]}      <- no `event:` line: a gateway chunk, byte for byte
+ *
+ *   id: 8
+ *   event: parley.tool_result  <- Parley's own events are named `parley.*`
+ *   data: {"step":0,"id":"call_1",…}
+ *
+ *   : ping                     <- comment during long silences; carries nothing
+ */
+import type { FinishReason, Usage } from "./wire";
+
+export type ParleyErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "payment_required"
+  | "forbidden"
+  | "model_not_found"
+  | "too_large"
+  | "rate_limited"
+  | "upstream_error"
+  | "upstream_unavailable"
+  | "network"
+  | "stalled"
+  | "stream_cut"
+  | "stream_error"
+  | "tool_loop_limit"
+  | "internal";
+
+export type ParleyEventMap = {
+  /** A model call begins. Gateway chunks that follow (until the next step) belong to it. */
+  "parley.step": { step: number; model: string };
+  /** The server's own assembly of the step that just ended (same module as the browser's). */
+  "parley.step_end": { step: number; finishReason: FinishReason | null; truncated: boolean; usage: Usage | null };
+  /** A built-in tool starts running on the server. `arguments` is the JSON text the model wrote. */
+  "parley.tool_start": { step: number; id: string; name: string; arguments: string };
+  /** The tool finished. `result` is the JSON text the model will see (an error result too). */
+  "parley.tool_result": {
+    step: number;
+    id: string;
+    name: string;
+    status: "done" | "error";
+    result: string;
+    durationMs: number;
+  };
+  /** Something went wrong. What already streamed stays valid; `message` is safe to show. */
+  "parley.error": { code: ParleyErrorCode; message: string; status?: number; retryAfterSeconds?: number };
+  /** The response is complete (also after an error). Usage is summed over the steps. */
+  "parley.done": { finishReason: FinishReason | null; steps: number; usage: Usage | null };
+};
+
+export type ParleyEventName = keyof ParleyEventMap;
+export const PARLEY_EVENT_NAMES = [
+  "parley.step",
+  "parley.step_end",
+  "parley.tool_start",
+  "parley.tool_result",
+  "parley.error",
+  "parley.done",
+] as const satisfies readonly ParleyEventName[];
+
+/** One frame as the browser sees it after SSE parsing. */
+export type StreamFrame =
+  | { kind: "chunk"; id?: string; data: string }
+  | { [K in ParleyEventName]: { kind: K; id?: string; data: ParleyEventMap[K] } }[ParleyEventName];
+
+/** Serialises one SSE frame. `data` must not contain a raw newline (JSON text never does). */
+export function formatFrame(id: number, event: ParleyEventName | null, data: string): string {
+  return event ? `id: ${id}\nevent: ${event}\ndata: ${data}\n\n` : `id: ${id}\ndata: ${data}\n\n`;
+}
+
+/** Turns a parsed SSE event into a typed frame; unknown or malformed Parley events become null. */
+export function toStreamFrame(event: string | undefined, data: string, id?: string): StreamFrame | null {
+  if (!event || event === "message") return { kind: "chunk", id, data };
+  if (!(PARLEY_EVENT_NAMES as readonly string[]).includes(event)) return null;
+  try {
+    return { kind: event, id, data: JSON.parse(data) } as StreamFrame;
+  } catch {
+    return null;
+  }
+}

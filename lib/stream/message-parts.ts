@@ -1,0 +1,46 @@
+/**
+ * A message as Parley keeps and shows it: a list of typed parts in order. The browser renders
+ * these, the database stores these, and lib/stream/message-builder.ts produces them from a
+ * stream. One definition for all three.
+ */
+import type { FinishReason, ReasoningDetail, Usage } from "./wire";
+
+export type ToolCallStatus = "calling" | "running" | "done" | "error";
+
+export type MessagePart =
+  | { type: "text"; text: string }
+  | {
+      type: "reasoning";
+      text: string;
+      /** Milliseconds from the first reasoning token to the first answer token (or the end). */
+      durationMs?: number;
+      /** Signatures and details the provider needs back on the next turn of a tool loop. */
+      details?: ReasoningDetail[];
+    }
+  | {
+      type: "tool-call";
+      id: string;
+      name: string;
+      /** JSON text as the model wrote it; may be incomplete while streaming. */
+      arguments: string;
+      status: ToolCallStatus;
+      /** JSON text of the result the model saw (an error result too). */
+      result?: string;
+      durationMs?: number;
+      step: number;
+    }
+  | { type: "image"; url: string; mediaType?: string; bytes?: number; width?: number; height?: number }
+  | { type: "refusal"; text: string };
+
+export type MessageStatus = "streaming" | "done" | "stopped" | "interrupted" | "error";
+
+export type MessageMeta = {
+  model?: string;
+  usage?: Usage | null;
+  /** Milliseconds from send to the first token of any kind. */
+  ttftMs?: number;
+  totalMs?: number;
+  finishReason?: FinishReason | null;
+  truncated?: boolean;
+  error?: { code: string; message: string; retryAfterSeconds?: number } | null;
+};

@@ -1,0 +1,133 @@
+/**
+ * The body of POST /api/chat, shared by the route handler (which enforces it) and the settings
+ * form (which refuses out-of-range values before anything is sent).
+ */
+import { z } from "zod";
+import { BUILTIN_TOOL_NAMES } from "../tools/catalog";
+import { MODELS } from "../stream/wire";
+
+export const LIMITS = {
+  messages: 200,
+  textChars: 100_000,
+  totalTextChars: 400_000,
+  imagesPerMessage: 8,
+  imagesTotal: 16,
+  /** A data URL after the browser's downscale is far below this; it guards the server. */
+  imageUrlChars: 7_000_000,
+  systemChars: 20_000,
+  bodyBytes: 32 * 1024 * 1024,
+  maxTokens: 64_000,
+} as const;
+
+export const PARAM_RANGES = {
+  temperature: { min: 0, max: 1, step: 0.05, default: 0.7 },
+  top_p: { min: 0, max: 1, step: 0.01, default: 1 },
+  max_tokens: { min: 1, max: LIMITS.maxTokens, step: 1, default: 4096 },
+} as const;
+
+const imageUrl = z
+  .string()
+  .max(LIMITS.imageUrlChars, "image is too large")
+  .refine(
+    (u) => /^data:image\/(png|jpeg|webp|gif);base64,/.test(u) || /^https:\/\//.test(u),
+    "image must be a PNG, JPEG, WebP or GIF data URL, or an https URL",
+  );
+
+const textPart = z.object({ type: z.literal("text"), text: z.string().max(LIMITS.textChars) });
+const imagePart = z.object({
+  type: z.literal("image_url"),
+  image_url: z.object({ url: imageUrl, detail: z.enum(["auto", "low", "high"]).optional() }),
+});
+
+const userMessage = z.object({
+  role: z.literal("user"),
+  content: z.union([
+    z.string().max(LIMITS.textChars),
+    z
+      .array(z.discriminatedUnion("type", [textPart, imagePart]))
+      .min(1)
+      .refine((parts) => parts.filter((p) => p.type === "image_url").length <= LIMITS.imagesPerMessage, {
+        message: `at most ${LIMITS.imagesPerMessage} images per message`,
+      }),
+  ]),
+});
+
+const toolCall = z.object({
+  id: z.string().min(1).max(200),
+  type: z.literal("function"),
+  function: z.object({ name: z.string().min(1).max(100), arguments: z.string().max(LIMITS.textChars) }),
+});
+
+const reasoningDetail = z.looseObject({ type: z.string().max(100) });
+
+const assistantMessage = z.object({
+  role: z.literal("assistant"),
+  content: z.string().max(LIMITS.textChars).nullable(),
+  tool_calls: z.array(toolCall).max(32).optional(),
+  reasoning: z.string().max(LIMITS.textChars).optional(),
+  reasoning_details: z.array(reasoningDetail).max(64).optional(),
+});
+
+const toolMessage = z.object({
+  role: z.literal("tool"),
+  tool_call_id: z.string().min(1).max(200),
+  content: z.string().max(LIMITS.textChars),
+});
+
+export const chatMessageSchema = z.discriminatedUnion("role", [userMessage, assistantMessage, toolMessage]);
+
+export const toolChoiceSchema = z.union([
+  z.enum(["auto", "none", "required"]),
+  z.object({ type: z.literal("function"), function: z.object({ name: z.enum(BUILTIN_TOOL_NAMES) }) }),
+]);
+
+export const chatSettingsSchema = z.object({
+  system: z.string().max(LIMITS.systemChars).optional(),
+  temperature: z.number().min(PARAM_RANGES.temperature.min).max(PARAM_RANGES.temperature.max).optional(),
+  top_p: z.number().min(PARAM_RANGES.top_p.min).max(PARAM_RANGES.top_p.max).optional(),
+  max_tokens: z.number().int().min(PARAM_RANGES.max_tokens.min).max(PARAM_RANGES.max_tokens.max).optional(),
+  /** Built-in tools offered to the model; empty or absent means no tools. */
+  tools: z.array(z.enum(BUILTIN_TOOL_NAMES)).max(BUILTIN_TOOL_NAMES.length).optional(),
+  tool_choice: toolChoiceSchema.optional(),
+  parallel_tool_calls: z.boolean().optional(),
+  json_mode: z.boolean().optional(),
+});
+
+function textLength(m: z.infer<typeof chatMessageSchema>): number {
+  if (m.role === "user") {
+    return typeof m.content === "string"
+      ? m.content.length
+      : m.content.reduce((n, p) => n + (p.type === "text" ? p.text.length : 0), 0);
+  }
+  return (m.content ?? "").length;
+}
+
+function imageCount(m: z.infer<typeof chatMessageSchema>): number {
+  return m.role === "user" && Array.isArray(m.content)
+    ? m.content.filter((p) => p.type === "image_url").length
+    : 0;
+}
+
+export const chatRequestSchema = z
+  .object({
+    model: z.enum(MODELS),
+    messages: z.array(chatMessageSchema).min(1).max(LIMITS.messages),
+    settings: chatSettingsSchema.default({}),
+  })
+  .superRefine((body, ctx) => {
+    const total = body.messages.reduce((n, m) => n + textLength(m), 0);
+    if (total > LIMITS.totalTextChars) {
+      ctx.addIssue({ code: "custom", path: ["messages"], message: `conversation text exceeds ${LIMITS.totalTextChars} characters` });
+    }
+    const images = body.messages.reduce((n, m) => n + imageCount(m), 0);
+    if (images > LIMITS.imagesTotal) {
+      ctx.addIssue({ code: "custom", path: ["messages"], message: `at most ${LIMITS.imagesTotal} images per request` });
+    }
+    if (body.messages.at(-1)?.role !== "user" && body.messages.at(-1)?.role !== "tool") {
+      ctx.addIssue({ code: "custom", path: ["messages"], message: "the last message must be from the user" });
+    }
+  });
+
+export type ChatRequestBody = z.infer<typeof chatRequestSchema>;
+export type ChatSettings = z.infer<typeof chatSettingsSchema>;
+export type ChatMessageInput = z.infer<typeof chatMessageSchema>;
