@@ -1,0 +1,63 @@
+import type { WireMessage } from "@/lib/stream/wire";
+
+/**
+ * Per-request controls written into the prompt, e.g. `[fault:503*2]`, `[pace:chunk=40]`,
+ * `[long:2000]`, `[replay:01-simple.sse]`. They are read from the LAST user message only, so a
+ * retried conversation whose history holds an old marker is not affected, and they are removed
+ * from the prompt text the demo answer echoes.
+ */
+export type Markers = {
+  fault?: string;
+  pace: { firstMs?: number; chunkMs?: number; size?: number };
+  long?: number;
+  replay?: string;
+};
+
+const MARKER = /\[(fault|pace|long|replay):([^\]\s]+)\]/g;
+
+/** Text of one message's content (text parts joined), images ignored. */
+export function messageText(message: WireMessage | undefined): string {
+  if (!message) return "";
+  const { content } = message;
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .filter((p) => p.type === "text")
+    .map((p) => (p as { text: string }).text)
+    .join("\n");
+}
+
+export function lastUserMessage(messages: WireMessage[]): WireMessage | undefined {
+  return messages.findLast((m) => m.role === "user");
+}
+
+export function parseMarkers(text: string): Markers {
+  const markers: Markers = { pace: {} };
+  for (const [, name, value] of text.matchAll(MARKER)) {
+    if (!value) continue;
+    if (name === "fault") markers.fault = value;
+    else if (name === "replay") markers.replay = value;
+    else if (name === "long") {
+      const n = Number.parseInt(value, 10);
+      if (Number.isFinite(n) && n > 0) markers.long = Math.min(n, 200_000);
+    } else if (name === "pace") {
+      for (const pair of value.split(",")) {
+        const [key, raw] = pair.split("=");
+        const n = Number(raw);
+        if (!Number.isFinite(n) || n < 0) continue;
+        if (key === "first") markers.pace.firstMs = n;
+        else if (key === "chunk") markers.pace.chunkMs = n;
+        else if (key === "size" && n >= 1) markers.pace.size = Math.floor(n);
+      }
+    }
+  }
+  return markers;
+}
+
+/** The prompt as a person wrote it: markers removed, whitespace tidied. */
+export function stripMarkers(text: string): string {
+  return text
+    .replace(MARKER, "")
+    .replace(/[ \t]{2,}/g, " ")
+    .trim();
+}
