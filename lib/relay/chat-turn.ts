@@ -1,0 +1,110 @@
+import "server-only";
+import { errorFromStreamBody, GatewayError, toErrorEvent } from "@/lib/gateway/errors";
+import { type GatewayConfig, openChatStream } from "@/lib/gateway/client";
+import { buildChatRequest } from "@/lib/gateway/request";
+import { applyEvent, createAssembly, finish, type AssembledMessage } from "@/lib/stream/assembler";
+import type { ParleyEventMap, ParleyEventName } from "@/lib/stream/events";
+import type { Usage, WireMessage } from "@/lib/stream/wire";
+import { toolDefinitions, type ToolConfig } from "@/lib/tools/registry";
+import type { ChatRequestBody } from "@/lib/validations/chat";
+import { completionToChunk, isErrorOnly } from "./normalise-event";
+import { runToolCalls } from "./run-tool-calls";
+import { addUsage } from "./usage";
+
+/** Where a turn's frames go: the browser (FrameWriter) in production, an array in tests. */
+export type FrameSink = {
+  chunk(data: string): void;
+  event<K extends ParleyEventName>(name: K, payload: ParleyEventMap[K]): void;
+};
+
+export type ChatTurnDeps = {
+  gateway: GatewayConfig;
+  tools: ToolConfig;
+  maxSteps: number;
+};
+
+export type ChatTurnResult = { steps: number; finishReason: string | null; usage: Usage | null; error: GatewayError | null };
+
+/**
+ * One user turn: call the gateway, relay its chunks as they arrive, run any built-in tools the
+ * model asked for, and call the gateway again with their results, up to `maxSteps` model calls.
+ *
+ * Every step is assembled here with the same pure module the browser uses, so the server knows
+ * the tool calls, the finish reason and the usage without a second parser.
+ */
+export async function runChatTurn(
+  body: ChatRequestBody,
+  sink: FrameSink,
+  signal: AbortSignal,
+  deps: ChatTurnDeps,
+): Promise<ChatTurnResult> {
+  const enabledTools = body.settings.tools ?? [];
+  const wireTools = enabledTools.length > 0 ? toolDefinitions(enabledTools) : undefined;
+  const messages: WireMessage[] = [...(body.messages as WireMessage[])];
+  let usage: Usage | null = null;
+  let finishReason: string | null = null;
+  let step = 0;
+
+  try {
+    for (; step < deps.maxSteps; step++) {
+      sink.event("parley.step", { step, model: body.model });
+      const request = buildChatRequest({
+        model: body.model,
+        messages,
+        settings: body.settings,
+        tools: wireTools,
+        stream: true,
+      });
+      const assembled = await relayOneStep(request, sink, signal, deps.gateway);
+      usage = addUsage(usage, assembled.usage);
+      finishReason = assembled.finishReason;
+      sink.event("parley.step_end", {
+        step,
+        finishReason: assembled.finishReason,
+        truncated: assembled.truncated,
+        usage: assembled.usage,
+      });
+      if (assembled.error) throw errorFromStreamBody(assembled.error);
+
+      const wantsTools = assembled.toolCalls.length > 0 && (assembled.finishReason === "tool_calls" || !assembled.finishReason);
+      if (!wantsTools || !wireTools) break;
+      if (step === deps.maxSteps - 1) {
+        throw new GatewayError({
+          code: "tool_loop_limit",
+          message: `Stopped after ${deps.maxSteps} model calls: the model kept asking for tools.`,
+          retryable: false,
+        });
+      }
+      const results = await runToolCalls(assembled, step, sink, signal, deps.tools);
+      messages.push(...results);
+    }
+    sink.event("parley.done", { finishReason, steps: Math.min(step + 1, deps.maxSteps), usage });
+    return { steps: step + 1, finishReason, usage, error: null };
+  } catch (cause) {
+    if (signal.aborted) return { steps: step + 1, finishReason: "stopped", usage, error: null };
+    const error = cause instanceof GatewayError ? cause : GatewayError.internal(cause);
+    sink.event("parley.error", toErrorEvent(error));
+    sink.event("parley.done", { finishReason, steps: step + 1, usage });
+    return { steps: step + 1, finishReason, usage, error };
+  }
+}
+
+/** Streams one model call to the sink and returns its assembly. */
+async function relayOneStep(
+  request: ReturnType<typeof buildChatRequest>,
+  sink: FrameSink,
+  signal: AbortSignal,
+  gateway: GatewayConfig,
+): Promise<AssembledMessage> {
+  const opened = await openChatStream(request, gateway, { signal });
+  const assembly = createAssembly();
+  for await (const ev of opened.events) {
+    const data = completionToChunk(ev.data);
+    applyEvent(assembly, { event: ev.event, data });
+    // `[DONE]` is the gateway's end marker; the browser gets Parley's own `parley.done` instead.
+    // Error frames carry upstream text: they become a safe `parley.error` after the step.
+    if (data === "[DONE]" || ev.event === "error" || isErrorOnly(data)) continue;
+    sink.chunk(data);
+  }
+  return finish(assembly);
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { toAssistantMessage, type AssembledMessage } from "@/lib/stream/assembler";
+import type { ToolMessage, WireMessage } from "@/lib/stream/wire";
+import { runTool, type ToolConfig } from "@/lib/tools/registry";
+import type { FrameSink } from "./chat-turn";
+
+/**
+ * Runs the tool calls of one step concurrently and returns the messages for the next model call:
+ * the assistant message (with its reasoning details, which Anthropic needs back to verify its
+ * thinking) followed by one `tool` message per call, in the order the model made them.
+ */
+export async function runToolCalls(
+  assembled: AssembledMessage,
+  step: number,
+  sink: FrameSink,
+  signal: AbortSignal,
+  config: ToolConfig,
+): Promise<WireMessage[]> {
+  const calls = assembled.toolCalls;
+  for (const call of calls) {
+    sink.event("parley.tool_start", { step, id: call.id, name: call.name, arguments: call.arguments });
+  }
+  const results = await Promise.all(
+    calls.map(async (call): Promise<ToolMessage> => {
+      const started = performance.now();
+      const outcome = await runTool(call.name, call.arguments, { signal, config });
+      sink.event("parley.tool_result", {
+        step,
+        id: call.id,
+        name: call.name,
+        status: outcome.status,
+        result: outcome.result,
+        durationMs: Math.round(performance.now() - started),
+      });
+      return { role: "tool", tool_call_id: call.id, content: outcome.result };
+    }),
+  );
+  return [toAssistantMessage(assembled), ...results];
+}
