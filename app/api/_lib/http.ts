@@ -1,0 +1,100 @@
+/**
+ * Shared by the conversation, search, import/export and attachment routes: one error shape
+ * (`{ error: { code, message } }`), capped JSON bodies, zod-checked input, and the caller's
+ * database and user. Database errors are logged, never shown raw.
+ */
+import type { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/connect";
+import { DbError } from "@/lib/db/errors";
+import { currentUserId } from "@/lib/db/local-user";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  toResponse(): Response {
+    return Response.json({ error: { code: this.code, message: this.message } }, { status: this.status });
+  }
+}
+
+export const notFoundError = (what = "conversation") =>
+  new ApiError(404, "not_found", `The ${what} was not found.`);
+
+/** Wraps a handler so every failure leaves as a JSON error. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      if (e instanceof ApiError) return e.toResponse();
+      if (e instanceof DbError) {
+        const status = e.code === "not_found" ? 404 : 400;
+        return new ApiError(
+          status,
+          e.code === "not_found" ? "not_found" : "bad_request",
+          e.message,
+        ).toResponse();
+      }
+      console.error("[api]", e);
+      return new ApiError(500, "internal", "Something went wrong on the server.").toResponse();
+    }
+  };
+}
+
+/** The caller's database and user id; every query below is scoped to that user. */
+export async function session(): Promise<{ db: Db; userId: string }> {
+  return { db: await getDb(), userId: currentUserId() };
+}
+
+function zodMessage(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue?.path.join(".");
+  return `${field ? `${field}: ` : ""}${issue?.message ?? "invalid input"}`;
+}
+
+export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiError(400, "bad_request", zodMessage(result.error));
+  return result.data;
+}
+
+export function parseQuery<T extends z.ZodType>(schema: T, request: Request): z.infer<T> {
+  return parse(schema, Object.fromEntries(new URL(request.url).searchParams));
+}
+
+/** Reads the body up to `maxBytes` without holding more than that in memory. */
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new ApiError(413, "too_large", `The upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readJson(request: Request, maxBytes = 1024 * 1024): Promise<unknown> {
+  const bytes = await readBytes(request, maxBytes);
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new ApiError(400, "bad_request", "The request body is not valid JSON.");
+  }
+}
+
+/** A download: ASCII fallback name plus the UTF-8 one (RFC 6266). */
+export function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "download";
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

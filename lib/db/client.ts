@@ -1,0 +1,49 @@
+import "server-only";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { serverEnv } from "../env";
+import { createDb, type Db, type DbHandle } from "./connect";
+import { ensureLocalUser } from "./local-user";
+import { markInterruptedMessages } from "./queries/progress";
+
+/**
+ * The app's one database: PGlite under PARLEY_DATA_DIR, or Postgres when DATABASE_URL is set.
+ * Cached on globalThis so Next's dev reloads reuse it: a second PGlite on the same folder would
+ * fail, and re-running start-up would mark live streams as interrupted.
+ */
+const cache = globalThis as typeof globalThis & { __parleyDb?: Promise<DbHandle> };
+
+async function open(): Promise<DbHandle> {
+  const env = serverEnv();
+  let handle: DbHandle;
+  if (env.DATABASE_URL) {
+    handle = await createDb({ driver: "postgres", url: env.DATABASE_URL });
+  } else {
+    const dataDir = path.resolve(env.PARLEY_DATA_DIR, "pglite");
+    await mkdir(dataDir, { recursive: true });
+    handle = await createDb({ driver: "pglite", dataDir });
+  }
+  await ensureLocalUser(handle.db);
+  // A message still "streaming" at start-up lost its writer when the last process died.
+  const interrupted = await markInterruptedMessages(handle.db);
+  if (interrupted > 0) console.info(`[db] marked ${interrupted} unfinished message(s) as interrupted`);
+  return handle;
+}
+
+export function getDb(): Promise<Db> {
+  if (!cache.__parleyDb) {
+    cache.__parleyDb = open().catch((e: unknown) => {
+      // Let the next request retry (the Postgres server may come up later).
+      cache.__parleyDb = undefined;
+      throw e;
+    });
+  }
+  return cache.__parleyDb.then((h) => h.db);
+}
+
+/** For shutdown hooks and scripts; the next getDb() opens a fresh instance. */
+export async function closeDb(): Promise<void> {
+  const pending = cache.__parleyDb;
+  cache.__parleyDb = undefined;
+  if (pending) await (await pending).close();
+}

@@ -1,0 +1,146 @@
+/**
+ * The one Postgres schema for both drivers (PGlite and node-postgres). drizzle-kit generates
+ * lib/db/migrations from this file, so it must stay free of `server-only` and runtime imports.
+ * Every table carries user_id: queries always read "this user's rows".
+ */
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { MessageMeta, MessagePart, MessageStatus } from "../stream/message-parts";
+import type { Usage } from "../stream/wire";
+import type { ChatSettings } from "../validations/chat";
+
+/** Attachments above this are refused (also enforced by a CHECK constraint). */
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+export const ATTACHMENT_MEDIA_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
+export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
+
+export const MESSAGE_ROLES = ["user", "assistant", "system"] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+export const MESSAGE_STATUSES = ["streaming", "done", "stopped", "interrupted", "error"] as const;
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** pg returns Buffer, PGlite Uint8Array; both are Uint8Array, which is all callers need. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer)),
+});
+
+/** Millisecond precision: JS Dates round-trip exactly, so keyset cursors built from them are exact. */
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 }).notNull().defaultNow();
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").unique(),
+  createdAt: ts("created_at"),
+});
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull().default(""),
+    model: text("model").notNull(),
+    settings: jsonb("settings").$type<ChatSettings>().notNull().default({}),
+    pinned: boolean("pinned").notNull().default(false),
+    archived: boolean("archived").notNull().default(false),
+    /** Soft delete: set by "delete", cleared by "undo". Deleted rows are invisible to every read. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true, precision: 3 }),
+    createdAt: ts("created_at"),
+    /** Last activity (a message added), not last edit: renaming or pinning does not reorder the list. */
+    updatedAt: ts("updated_at"),
+    /** The leaf of the branch on screen; the gateway sees the root→leaf path. No FK: set after insert. */
+    currentLeafId: uuid("current_leaf_id"),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english'::regconfig, "title")`),
+  },
+  (t) => [
+    index("conversations_user_updated_idx").on(t.userId, t.updatedAt.desc(), t.id.desc()),
+    index("conversations_search_idx").using("gin", t.search),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Tree: an edit or a regenerate adds a sibling under the same parent. Null for roots. */
+    parentId: uuid("parent_id").references((): AnyPgColumn => messages.id, { onDelete: "cascade" }),
+    role: text("role", { enum: MESSAGE_ROLES }).notNull(),
+    parts: jsonb("parts").$type<MessagePart[]>().notNull().default([]),
+    model: text("model"),
+    usage: jsonb("usage").$type<Usage>(),
+    ttftMs: integer("ttft_ms"),
+    totalMs: integer("total_ms"),
+    finishReason: text("finish_reason"),
+    status: text("status", { enum: MESSAGE_STATUSES }).$type<MessageStatus>().notNull().default("done"),
+    error: jsonb("error").$type<NonNullable<MessageMeta["error"]>>(),
+    createdAt: ts("created_at"),
+    updatedAt: ts("updated_at"),
+    /** Only what the user reads (text and refusals) is searchable; reasoning and tool JSON are not. */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`jsonb_to_tsvector('english'::regconfig, jsonb_path_query_array("parts", '$[*] ? (@.type == "text" || @.type == "refusal").text'), '["string"]')`,
+    ),
+  },
+  (t) => [
+    index("messages_conversation_created_idx").on(t.conversationId, t.createdAt),
+    index("messages_parent_idx").on(t.parentId),
+    // Only start-up reads streaming rows (to mark them interrupted); keep that index tiny.
+    index("messages_streaming_idx").on(t.userId).where(sql`${t.status} = 'streaming'`),
+    index("messages_search_idx").using("gin", t.search),
+    check("messages_role_check", sql`${t.role} in ('user', 'assistant', 'system')`),
+    check(
+      "messages_status_check",
+      sql`${t.status} in ('streaming', 'done', 'stopped', 'interrupted', 'error')`,
+    ),
+  ],
+);
+
+/** Uploaded images, served by /api/attachments/<id>. Message parts hold that URL, never data URLs. */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mediaType: text("media_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: ts("created_at"),
+  },
+  (t) => [
+    index("attachments_user_idx").on(t.userId),
+    check(
+      "attachments_size_check",
+      sql`${t.bytes} > 0 and ${t.bytes} <= ${sql.raw(String(ATTACHMENT_MAX_BYTES))}`,
+    ),
+    check("attachments_bytes_match_check", sql`octet_length(${t.data}) = ${t.bytes}`),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
