@@ -1,0 +1,48 @@
+"use client";
+import { memo } from "react";
+import { useChatStore } from "@/lib/client/chat-store";
+import { cn } from "@/lib/client/cn";
+import { MessageError } from "./message-error";
+import { MessageFooter } from "./message-footer";
+import { MessageParts } from "./message-parts";
+
+/** One message, read from the store by id: a streaming update re-renders only this message. */
+export const Message = memo(function Message({ id }: { id: string }) {
+  const message = useChatStore((s) => s.byId[id]);
+  if (!message) return null;
+  const { role, parts, status, meta } = message;
+  const streaming = status === "streaming";
+  const dataStatus = status === "interrupted" ? "error" : status;
+  const error = meta?.error ?? null;
+  const waiting = streaming && parts.length === 0;
+  return (
+    <article
+      data-testid="message"
+      data-role={role}
+      data-status={dataStatus}
+      aria-label={role === "user" ? "You said" : "Assistant answered"}
+      aria-busy={streaming}
+      className={cn("flex w-full", role === "user" ? "justify-end" : "justify-start")}
+    >
+      <div
+        className={cn(
+          "min-w-0",
+          role === "user"
+            ? "max-w-[85%] rounded-2xl bg-muted px-4 py-2"
+            : "w-full max-w-full text-[15px] leading-relaxed",
+        )}
+      >
+        {waiting && (
+          <p data-testid="message-waiting" className="animate-pulse text-sm text-fg-muted">
+            Waiting for the model…
+          </p>
+        )}
+        <MessageParts parts={parts} streaming={streaming} role={role} jsonMode={message.jsonMode} />
+        {role === "assistant" && error && <MessageError error={error} messageId={id} />}
+        {role === "assistant" && !streaming && (
+          <MessageFooter meta={meta} status={status} parts={parts} model={message.model} />
+        )}
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,37 @@
+"use client";
+import { useId } from "react";
+import { Select } from "@/components/ui/select";
+import { MODEL_INFO, useModelStore } from "@/lib/client/model-store";
+import { MODELS, type ModelId } from "@/lib/stream/wire";
+
+/** Chooses the model for the next message; the choice is remembered between visits. */
+export function ModelPicker({ disabled }: { disabled?: boolean }) {
+  const model = useModelStore((s) => s.model);
+  const setModel = useModelStore((s) => s.setModel);
+  const id = useId();
+  return (
+    <div className="flex min-w-0 flex-col">
+      <label htmlFor={id} className="sr-only">
+        Model
+      </label>
+      <Select
+        id={id}
+        data-testid="model-picker"
+        value={model}
+        disabled={disabled}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => setModel(e.target.value as ModelId)}
+        className="max-w-[11rem] sm:max-w-none"
+      >
+        {MODELS.map((m) => (
+          <option key={m} value={m}>
+            {MODEL_INFO[m].label}
+          </option>
+        ))}
+      </Select>
+      <span id={`${id}-hint`} className="hidden truncate text-xs text-fg-muted sm:block">
+        {MODEL_INFO[model].description}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+import { Fragment, type ReactNode, useEffect, useState } from "react";
+
+/**
+ * Turns highlight.js output into React elements. hljs escapes the code and only emits
+ * `<span class="…">`; this reads exactly that, so nothing is ever set as HTML.
+ */
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#x27;": "'",
+};
+const decodeHtml = (s: string) => s.replace(/&(amp|lt|gt|quot|#x27);/g, (e) => ENTITIES[e] ?? e);
+
+export function hljsHtmlToReact(html: string): ReactNode[] {
+  const root: ReactNode[] = [];
+  const stack: { className: string; children: ReactNode[] }[] = [];
+  let key = 0;
+  const target = () => stack.at(-1)?.children ?? root;
+  for (const piece of html.split(/(<span class="[^"]*">|<\/span>)/)) {
+    if (!piece) continue;
+    if (piece.startsWith("<span")) {
+      stack.push({ className: piece.slice(13, -2), children: [] });
+    } else if (piece === "</span>") {
+      const open = stack.pop();
+      if (open) {
+        target().push(
+          <span key={key++} className={open.className}>
+            {open.children}
+          </span>,
+        );
+      }
+    } else {
+      target().push(<Fragment key={key++}>{decodeHtml(piece)}</Fragment>);
+    }
+  }
+  return root;
+}
+
+type Loaded = typeof import("./hljs-languages");
+let loading: Promise<Loaded> | null = null;
+const cache = new Map<string, ReactNode[] | null>();
+
+function cacheKey(code: string, lang: string) {
+  return `${lang}\u0000${code}`;
+}
+
+/**
+ * The highlighted form of a closed code block; null until highlight.js has loaded (and for
+ * unknown languages). Each (language, code) pair is highlighted once per page.
+ */
+export function useHighlighted(code: string, lang: string, enabled: boolean): ReactNode[] | null {
+  const key = cacheKey(code, lang);
+  const [result, setResult] = useState<{ key: string; nodes: ReactNode[] | null } | null>(() =>
+    cache.has(key) ? { key, nodes: cache.get(key) ?? null } : null,
+  );
+  useEffect(() => {
+    if (!enabled || !lang) return;
+    if (cache.has(key)) {
+      setResult({ key, nodes: cache.get(key) ?? null });
+      return;
+    }
+    let live = true;
+    loading ??= import("./hljs-languages");
+    void loading.then((mod) => {
+      const html = mod.highlightToHtml(code, lang);
+      const nodes = html === null ? null : hljsHtmlToReact(html);
+      if (cache.size > 300) cache.clear();
+      cache.set(key, nodes);
+      if (live) setResult({ key, nodes });
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, code, lang, enabled]);
+  return enabled && result?.key === key ? result.nodes : null;
+}

@@ -1,0 +1,12 @@
+"use client";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useState } from "react";
+import { makeQueryClient } from "@/lib/client/query-client";
+import { useThemeStore } from "@/lib/client/theme-store";
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(makeQueryClient);
+  const initTheme = useThemeStore((s) => s.init);
+  useEffect(() => initTheme(), [initTheme]);
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}

@@ -1,0 +1,9 @@
+import type * as React from "react";
+import { cn } from "@/lib/client/cn";
+
+export function Label({ className, ...props }: React.ComponentProps<"label">) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: callers pass htmlFor or wrap the control.
+    <label data-slot="label" className={cn("text-sm font-medium", className)} {...props} />
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+import type { MessagePart } from "@/lib/stream/message-parts";
+import { messagesInOrder, useChatStore } from "./chat-store";
+import { streamChatTurn } from "./chat-stream";
+import { type Attachment, type ChatMessage, newId } from "./chat-types";
+import { useComposerStore } from "./composer-store";
+import { useModelStore } from "./model-store";
+import { toRequestSettings, useSettingsStore } from "./settings-store";
+import { toWireMessages } from "./to-wire";
+
+/** The turn in flight. Only one at a time: the composer sends nothing while this is set. */
+let inFlight: AbortController | null = null;
+
+export function isStreaming(): boolean {
+  return inFlight !== null;
+}
+
+/** Stops the answer that is streaming: the request is aborted and the partial answer kept. */
+export function stopStreaming(): void {
+  inFlight?.abort();
+}
+
+function userText(m: ChatMessage | undefined): string {
+  return (m?.parts ?? [])
+    .filter((p) => p.type === "text")
+    .map((p) => p.text)
+    .join("");
+}
+
+async function runTurn(history: ChatMessage[]): Promise<void> {
+  const chat = useChatStore.getState();
+  const model = useModelStore.getState().model;
+  const values = useSettingsStore.getState().values;
+  const assistant: ChatMessage = {
+    id: newId("msg"),
+    role: "assistant",
+    parts: [],
+    status: "streaming",
+    model,
+    jsonMode: values.jsonMode,
+    meta: { model },
+    createdAt: Date.now(),
+  };
+  chat.append(assistant);
+  chat.setActive(assistant.id);
+  const controller = new AbortController();
+  inFlight = controller;
+  try {
+    const final = await streamChatTurn({
+      body: { model, messages: toWireMessages(history), settings: toRequestSettings(values) },
+      signal: controller.signal,
+      onUpdate: (s) =>
+        useChatStore.getState().update(assistant.id, { parts: s.parts, meta: s.meta, status: s.status }),
+    });
+    if (final.status === "error" || final.status === "interrupted") {
+      // The failed turn's text goes back into the composer, ready to edit or resend.
+      const composer = useComposerStore.getState();
+      if (!composer.draft.trim()) composer.setDraft(userText(history.at(-1)));
+    }
+  } finally {
+    if (inFlight === controller) inFlight = null;
+    useChatStore.getState().setActive(null);
+  }
+}
+
+/** Drops a failed last turn (its user message and the error) before something replaces it. */
+function dropFailedLastTurn(): void {
+  const messages = messagesInOrder();
+  const last = messages.at(-1);
+  const prev = messages.at(-2);
+  if (
+    last?.role === "assistant" &&
+    (last.status === "error" || last.status === "interrupted") &&
+    prev?.role === "user"
+  ) {
+    useChatStore.getState().remove([prev.id, last.id]);
+  }
+}
+
+export async function sendMessage(text: string, attachments: Attachment[]): Promise<void> {
+  if (inFlight || (!text.trim() && attachments.length === 0)) return;
+  dropFailedLastTurn();
+  const parts: MessagePart[] = [];
+  if (text.trim()) parts.push({ type: "text", text });
+  for (const a of attachments) {
+    parts.push({
+      type: "image",
+      url: a.url,
+      mediaType: a.mediaType,
+      bytes: a.bytes,
+      width: a.width,
+      height: a.height,
+    });
+  }
+  const user: ChatMessage = { id: newId("msg"), role: "user", parts, status: "done", createdAt: Date.now() };
+  useChatStore.getState().append(user);
+  await runTurn(messagesInOrder());
+}
+
+/** Runs a failed or stopped turn again: its answer is replaced, the user's message is kept. */
+export async function retryTurn(assistantId: string): Promise<void> {
+  if (inFlight) return;
+  const messages = messagesInOrder();
+  const index = messages.findIndex((m) => m.id === assistantId);
+  if (index < 1) return;
+  const history = messages.slice(0, index);
+  useChatStore.getState().remove(messages.slice(index).map((m) => m.id));
+  const composer = useComposerStore.getState();
+  if (composer.draft === userText(history.at(-1))) composer.setDraft("");
+  await runTurn(history);
+}
