@@ -11,7 +11,8 @@ import { defineConfig } from "@playwright/test";
 // Overridable so two checkouts can run the suite side by side.
 const PORT = Number(process.env.PARLEY_E2E_PORT ?? 3100);
 const METEO_PORT = Number(process.env.PARLEY_E2E_METEO_PORT ?? 4010);
-const sharedDir = process.env.PARLEY_SHARED_DIR ?? path.resolve(__dirname, "..", "shared");
+// Real gateway bodies the replay tests feed through the emulator (a copy of ../shared/gateway/recorded).
+const recordedDir = path.resolve(__dirname, "tests", "fixtures", "recorded");
 const dataDir = process.env.PARLEY_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "parley-e2e-"));
 process.env.PARLEY_E2E_DATA_DIR = dataDir; // workers re-evaluate this file: keep one folder
 
@@ -57,8 +58,7 @@ export default defineConfig({
         AIGATEWAY_API_KEY: "",
         OPEN_METEO_GEOCODING_URL: `http://127.0.0.1:${METEO_PORT}/v1/search`,
         OPEN_METEO_FORECAST_URL: `http://127.0.0.1:${METEO_PORT}/v1/forecast`,
-        PARLEY_SHARED_DIR: sharedDir,
-        EMULATOR_REPLAY_DIR: path.join(sharedDir, "gateway", "recorded"),
+        EMULATOR_REPLAY_DIR: recordedDir,
         EMULATOR_FIRST_BYTE_MS: "50",
         EMULATOR_CHUNK_DELAY_MS: "15",
         PARLEY_DATA_DIR: dataDir,

@@ -9,7 +9,9 @@ import { assembleText } from "../lib/stream/assembler";
 
 const files = process.argv.slice(2).filter((a) => a !== "--");
 if (files.length === 0) {
-  console.error("usage: npm run gateway:assemble -- FILE [FILE …]   (a recorded .sse or .json body; - for stdin)");
+  console.error(
+    "usage: npm run gateway:assemble -- FILE [FILE …]   (a recorded .sse or .json body; - for stdin)",
+  );
   process.exit(2);
 }
 

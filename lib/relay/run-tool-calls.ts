@@ -1,5 +1,5 @@
 import "server-only";
-import { toAssistantMessage, type AssembledMessage } from "@/lib/stream/assembler";
+import { type AssembledMessage, toAssistantMessage } from "@/lib/stream/assembler";
 import type { ToolMessage, WireMessage } from "@/lib/stream/wire";
 import { runTool, type ToolConfig } from "@/lib/tools/registry";
 import type { FrameSink } from "./chat-turn";

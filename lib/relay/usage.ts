@@ -9,6 +9,8 @@ export function addUsage(total: Usage | null, step: Usage | null): Usage | null 
     prompt_tokens: total.prompt_tokens + step.prompt_tokens,
     completion_tokens: total.completion_tokens + step.completion_tokens,
     total_tokens: total.total_tokens + step.total_tokens,
-    ...(total.cost !== undefined || step.cost !== undefined ? { cost: (total.cost ?? 0) + (step.cost ?? 0) } : {}),
+    ...(total.cost !== undefined || step.cost !== undefined
+      ? { cost: (total.cost ?? 0) + (step.cost ?? 0) }
+      : {}),
   };
 }

@@ -148,7 +148,8 @@ export function applyEvent(a: Assembly, ev: { event?: string | null; data: strin
     return;
   }
   if (ev.event === "error") {
-    a.error ??= readError(parsed) ?? readError({ error: parsed }) ?? { message: "The gateway reported an error." };
+    a.error ??= readError(parsed) ??
+      readError({ error: parsed }) ?? { message: "The gateway reported an error." };
     a.version++;
     return;
   }
@@ -231,7 +232,9 @@ function applyDelta(a: Assembly, delta: ChunkDelta): void {
   if (nonEmpty(delta.reasoning)) a.reasoningByField.reasoning.push(delta.reasoning);
   if (nonEmpty(delta.refusal)) a.refusal.push(delta.refusal);
   if (Array.isArray(delta.reasoning_details)) {
-    delta.reasoning_details.forEach((d, i) => applyReasoningDetail(a, d, i));
+    delta.reasoning_details.forEach((d, i) => {
+      applyReasoningDetail(a, d, i);
+    });
   }
   if (Array.isArray(delta.tool_calls)) {
     for (const t of delta.tool_calls) if (isObject(t)) applyToolCallDelta(a, t);
@@ -331,7 +334,9 @@ export function snapshot(a: Assembly): AssembledMessage {
     content: joined(a.content),
     reasoning: reasoning.text,
     reasoningField: reasoning.field,
-    reasoningDetails: [...a.details.values()].sort((x, y) => (x.index ?? 0) - (y.index ?? 0)).map((d) => ({ ...d })),
+    reasoningDetails: [...a.details.values()]
+      .sort((x, y) => (x.index ?? 0) - (y.index ?? 0))
+      .map((d) => ({ ...d })),
     refusal: joined(a.refusal),
     toolCalls,
     finishReason: a.finishReason,

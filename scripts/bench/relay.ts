@@ -51,7 +51,11 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
 }
 
 function start(cmd: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return child;
 }
 
@@ -102,9 +106,18 @@ async function runPath(target: Target, streams: number, spreadMs: number, prompt
     streams,
     events,
     errors: results.filter((r) => r.error || r.events === 0).length,
-    ttfbP50Ms: percentile(results.map((r) => r.ttfb).filter((t) => t >= 0), 50),
-    delayP50Ms: percentile(results.flatMap((r) => r.delays), 50),
-    delayP99Ms: percentile(results.flatMap((r) => r.delays), 99),
+    ttfbP50Ms: percentile(
+      results.map((r) => r.ttfb).filter((t) => t >= 0),
+      50,
+    ),
+    delayP50Ms: percentile(
+      results.flatMap((r) => r.delays),
+      50,
+    ),
+    delayP99Ms: percentile(
+      results.flatMap((r) => r.delays),
+      99,
+    ),
     cpuMsPer1kEvents: cpu === null || events === 0 ? null : (cpu / events) * 1000,
     cpuMsPerStreamOpen: null,
   };
@@ -153,7 +166,16 @@ export async function runRelayBench(opts: { quick?: boolean } = {}): Promise<Rel
     const prompt = "Benchmark stream [long:600][pace:first=0,chunk=20,size=16]";
     // Warm up each path once (JIT, route compilation, connection pools) before measuring.
     for (const t of targets) await runPath(t, 2, 0, prompt);
-    const levels = opts.quick ? [[1, 0], [50, 2000]] : [[1, 0], [50, 2000], [200, 4000]];
+    const levels = opts.quick
+      ? [
+          [1, 0],
+          [50, 2000],
+        ]
+      : [
+          [1, 0],
+          [50, 2000],
+          [200, 4000],
+        ];
     const rows: RelayRow[] = [];
     for (const [streams, spread] of levels) {
       for (const t of targets) rows.push(await runPath(t, streams!, spread!, prompt));
@@ -174,7 +196,9 @@ export async function runRelayBench(opts: { quick?: boolean } = {}): Promise<Rel
 export function printRelayRows(rows: RelayRow[]): void {
   const f = (n: number | null, d = 1) => (n === null || Number.isNaN(n) ? "—" : n.toFixed(d));
   console.log("\nRelay: time to first event, per-event delay (emulator → client), CPU");
-  console.log("path          streams  events  errors  ttfb p50 ms  delay p50 ms  delay p99 ms  cpu ms/1k ev  cpu ms/open");
+  console.log(
+    "path          streams  events  errors  ttfb p50 ms  delay p50 ms  delay p99 ms  cpu ms/1k ev  cpu ms/open",
+  );
   for (const r of rows) {
     console.log(
       `${r.path.padEnd(13)} ${String(r.streams).padStart(7)} ${String(r.events).padStart(7)} ${String(r.errors).padStart(7)} ${f(r.ttfbP50Ms).padStart(12)} ${f(r.delayP50Ms, 2).padStart(13)} ${f(r.delayP99Ms, 2).padStart(13)} ${f(r.cpuMsPer1kEvents).padStart(13)} ${f(r.cpuMsPerStreamOpen, 2).padStart(12)}`,

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { assistant, MODEL_4, openChat, send, setToolsEnabled } from "./helpers";
 
-/** Recorded gateway streams (../shared/gateway/recorded) replayed through the demo gateway. */
+/** Recorded gateway streams (tests/fixtures/recorded, from ../shared/gateway/recorded) replayed through the demo gateway. */
 test.describe("replays of recorded gateway streams", () => {
   test.beforeEach(async ({ page }) => {
     await openChat(page, MODEL_4);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EmulatorHandle, startEmulator } from "@/lib/gateway-emulator";
 import type { GatewayConfig } from "@/lib/gateway/client";
+import { type EmulatorHandle, startEmulator } from "@/lib/gateway-emulator";
 import { type ChatTurnDeps, type FrameSink, runChatTurn } from "@/lib/relay/chat-turn";
 import { toStreamFrame } from "@/lib/stream/events";
 import { applyFrame, build, createMessageBuilder } from "@/lib/stream/message-builder";
@@ -67,7 +67,12 @@ describe("the tool loop against the emulator", () => {
   it("runs get_weather on the server and answers with its result in a second step", async () => {
     const sink = recorder();
     const before = emulator.requests.length;
-    const result = await runChatTurn(body("What's the weather in Paris?"), sink, new AbortController().signal, deps);
+    const result = await runChatTurn(
+      body("What's the weather in Paris?"),
+      sink,
+      new AbortController().signal,
+      deps,
+    );
     expect(result.error).toBeNull();
     expect(result.steps).toBe(2);
     const names = sink.frames.map((f) => f.event).filter(Boolean);
@@ -86,7 +91,9 @@ describe("the tool loop against the emulator", () => {
     expect(meteo.requests.length).toBeGreaterThan(0);
 
     // The second model call carried the assistant's tool call and the tool's answer.
-    const second = emulator.requests[before + 1]?.body as { messages: { role: string; tool_call_id?: string }[] };
+    const second = emulator.requests[before + 1]?.body as {
+      messages: { role: string; tool_call_id?: string }[];
+    };
     const assistant = second.messages.at(-2) as { role: string; tool_calls: { id: string }[] };
     const tool = second.messages.at(-1)!;
     expect(assistant.role).toBe("assistant");
@@ -108,7 +115,9 @@ describe("the tool loop against the emulator", () => {
     const firstResultIndex = sink.frames.findIndex((f) => f.event === "parley.tool_result");
     const lastStartIndex = sink.frames.findLastIndex((f) => f.event === "parley.tool_start");
     expect(lastStartIndex).toBeLessThan(firstResultIndex);
-    const second = emulator.requests[before + 1]?.body as { messages: { role: string; tool_call_id?: string }[] };
+    const second = emulator.requests[before + 1]?.body as {
+      messages: { role: string; tool_call_id?: string }[];
+    };
     const toolIds = second.messages.filter((m) => m.role === "tool").map((m) => m.tool_call_id);
     expect(toolIds).toEqual(starts.map((s) => s.id));
   });
@@ -123,10 +132,15 @@ describe("the tool loop against the emulator", () => {
 
   it("stops after the configured number of model calls", async () => {
     const sink = recorder();
-    const result = await runChatTurn(body("What's the weather in Paris?"), sink, new AbortController().signal, {
-      ...deps,
-      maxSteps: 1,
-    });
+    const result = await runChatTurn(
+      body("What's the weather in Paris?"),
+      sink,
+      new AbortController().signal,
+      {
+        ...deps,
+        maxSteps: 1,
+      },
+    );
     expect(result.error?.code).toBe("tool_loop_limit");
     expect(sink.frames.at(-1)?.event).toBe("parley.done");
   });
@@ -134,8 +148,13 @@ describe("the tool loop against the emulator", () => {
   it("does not offer tools the user turned off", async () => {
     const sink = recorder();
     const before = emulator.requests.length;
-    await runChatTurn(body("What's the weather in Paris?", { tools: [] }), sink, new AbortController().signal, deps);
-    expect((emulator.requests[before]?.body as { tools?: unknown }).tools).toBeUndefined();
+    await runChatTurn(
+      body("What's the weather in Paris?", { tools: [] }),
+      sink,
+      new AbortController().signal,
+      deps,
+    );
+    expect((emulator.requests[before]!.body as { tools?: unknown }).tools).toBeUndefined();
     expect(sink.frames.some((f) => f.event === "parley.tool_start")).toBe(false);
   });
 });

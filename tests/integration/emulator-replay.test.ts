@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorHandle, startEmulator } from "@/lib/gateway-emulator";
 import { splitEvents } from "@/lib/gateway-emulator/replay";
 
-// The recordings live beside the repo in /work/shared; PARLEY_SHARED_DIR points elsewhere in CI.
-const shared = process.env.PARLEY_SHARED_DIR ?? path.resolve(__dirname, "../../../shared");
-const RECORDED = path.join(shared, "gateway", "recorded");
+// Real gateway bodies (copied from ../shared/gateway/recorded so a clean clone has them).
+const RECORDED = path.resolve(__dirname, "../fixtures/recorded");
 
 let tmp: string;
 const started: EmulatorHandle[] = [];

@@ -167,7 +167,11 @@ describe("relay over real HTTP", () => {
 
   it("rejects malformed bodies with 400 naming the field", async () => {
     const post = (body: string) =>
-      fetch(`${parley.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      fetch(`${parley.url}/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
     const notJson = await post("{not json");
     expect(notJson.status).toBe(400);
     const badModel = await post(JSON.stringify(chat("hi", { model: "gpt-4" })));

@@ -1,7 +1,13 @@
 import { createParser } from "eventsource-parser";
 
 export type ReceivedFrame = { id?: string; event?: string; data: string; at: number };
-export type ReceivedStream = { status: number; headers: Headers; frames: ReceivedFrame[]; comments: string[]; raw: string };
+export type ReceivedStream = {
+  status: number;
+  headers: Headers;
+  frames: ReceivedFrame[];
+  comments: string[];
+  raw: string;
+};
 
 /**
  * Reads a relay response frame by frame, as the browser does, recording when each frame arrived.
@@ -10,7 +16,10 @@ export type ReceivedStream = { status: number; headers: Headers; frames: Receive
 export async function readSse(
   url: string,
   body: unknown,
-  opts: { onFrame?: (f: ReceivedFrame, all: ReceivedFrame[]) => "stop" | undefined; signal?: AbortSignal } = {},
+  opts: {
+    onFrame?: (f: ReceivedFrame, all: ReceivedFrame[]) => "stop" | undefined;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<ReceivedStream> {
   const controller = new AbortController();
   opts.signal?.addEventListener("abort", () => controller.abort());
