@@ -1,9 +1,10 @@
 /**
  * npm run bench [-- --quick] [-- --only relay|render|db]
  * Prints a table per benchmark and writes all figures to bench-results/<timestamp>.json.
- * Needs a production build (`npx next build`) for the relay and render benchmarks.
+ * The relay and render benchmarks run against a production build; it is made first if missing.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { printRelayRows, runRelayBench } from "./relay";
 
@@ -11,7 +12,16 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 
+/** Benchmarks measure `next start`, as people run Parley: build once if there is no build yet. */
+function ensureBuild(): void {
+  const dist = path.resolve(__dirname, "../..", process.env.PARLEY_DIST_DIR || ".next");
+  if (existsSync(path.join(dist, "BUILD_ID"))) return;
+  console.log("no production build yet: running next build");
+  execFileSync("npx", ["next", "build"], { stdio: "inherit", cwd: path.resolve(__dirname, "../..") });
+}
+
 async function main(): Promise<void> {
+  if (only !== "db") ensureBuild();
   const results: Record<string, unknown> = { at: new Date().toISOString(), quick };
   if (!only || only === "relay") {
     const rows = await runRelayBench({ quick });

@@ -128,7 +128,7 @@ export async function runRelayBench(opts: { quick?: boolean } = {}): Promise<Rel
   const emuUrl = `http://127.0.0.1:${emuPort}/v1`;
   const tsx = path.join(root, "node_modules/.bin/tsx");
   const children = [
-    start(tsx, ["scripts/gateway-emulate.ts", "--port", String(emuPort), "--stamp"]),
+    start(tsx, ["scripts/gateway-emulate.ts", "--port", String(emuPort), "--stamp", "--quiet"]),
     start(tsx, ["scripts/bench/bare-proxy.ts", "--port", String(proxyPort), "--upstream", emuUrl]),
     start(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(parleyPort), "-H", "127.0.0.1"], {
       NODE_ENV: "production",
