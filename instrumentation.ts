@@ -1,9 +1,11 @@
 /**
- * Runs once when the Next.js server starts. Starting the demo gateway here means the first chat
- * request does not pay for it; lib/gateway/embedded.ts also starts it lazily if this was skipped.
+ * Runs once when the Next.js server starts (lib/server-start.ts: the demo gateway, the database).
+ * lib/gateway/embedded.ts and getDb() also start lazily if this was skipped.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { ensureEmbeddedGateway } = await import("./lib/gateway/embedded");
-  await ensureEmbeddedGateway();
+  // The import stays inside this branch so the bundler drops it from the Edge build.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startServer } = await import("./lib/server-start");
+    await startServer();
+  }
 }

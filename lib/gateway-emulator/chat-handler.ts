@@ -10,6 +10,7 @@ import { planAnswer, reasons } from "./plan";
 import { safeReplayPath, sendReplay } from "./replay";
 import { type EmulatorState, headerRecord } from "./state";
 import { type StreamOutcome, sendStream } from "./stream";
+import { isTitleRequest } from "./title";
 import { applyMaxTokens, usageFor } from "./usage";
 import { validateRequest } from "./validate";
 
@@ -73,7 +74,8 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
   }
   const request = checked.request;
   const lastText = messageText(lastUserMessage(request.messages));
-  const markers = parseMarkers(lastText);
+  // A title request quotes the user's words: their markers were meant for the chat turn.
+  const markers = parseMarkers(isTitleRequest(request) ? "" : lastText);
 
   let fault: Fault | undefined;
   const header = req.headers["x-emulator-fault"];

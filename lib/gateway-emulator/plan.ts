@@ -4,6 +4,7 @@ import { seededRandom } from "./hash";
 import { describeImages, imagesIn } from "./images";
 import { longAnswer } from "./long-text";
 import { lastUserMessage, type Markers, messageText, stripMarkers } from "./markers";
+import { isTitleRequest, titleAnswer } from "./title";
 import { plannedCalls, toWireCalls } from "./tool-calls";
 import { type ToolResult, toolResultsAnswer, toolTurnsSince } from "./tool-results";
 
@@ -61,6 +62,10 @@ const sameCall = (a: { name: string; arguments: string }, b: WireToolCall) =>
   a.name === b.function.name && a.arguments === b.function.arguments;
 
 export function planAnswer(request: ChatCompletionRequest, markers: Markers, requestHash: string): Plan {
+  // A title call gets only the title: no reasoning, no tools, whatever the model.
+  if (isTitleRequest(request)) {
+    return { reasoning: "", content: titleAnswer(request), toolCalls: [], finishReason: "stop" };
+  }
   const { messages, model } = request;
   const lastUser = lastUserMessage(messages);
   const lastUserIndex = lastUser ? messages.lastIndexOf(lastUser) : -1;

@@ -27,7 +27,9 @@ export async function ensureEmbeddedGateway(): Promise<string | undefined> {
       log: env.DEBUG_EMULATOR_LOG ? (line) => console.log(`[demo-gateway] ${line}`) : undefined,
     });
     globalThis.__parleyEmbeddedGatewayUrl = handle.url;
-    console.log(`Parley: no AIGATEWAY_API_KEY set; answering from the built-in demo gateway at ${handle.url}`);
+    console.log(
+      `Parley: no AIGATEWAY_API_KEY set; answering from the built-in demo gateway at ${handle.url}`,
+    );
     return handle.url;
   })();
   return globalThis.__parleyEmbeddedGatewayStarting;

@@ -1,11 +1,11 @@
 import "server-only";
-import { errorFromStreamBody, GatewayError, toErrorEvent } from "@/lib/gateway/errors";
 import { type GatewayConfig, openChatStream } from "@/lib/gateway/client";
+import { errorFromStreamBody, GatewayError, toErrorEvent } from "@/lib/gateway/errors";
 import { buildChatRequest } from "@/lib/gateway/request";
-import { applyEvent, createAssembly, finish, type AssembledMessage } from "@/lib/stream/assembler";
+import { type AssembledMessage, applyEvent, createAssembly, finish } from "@/lib/stream/assembler";
 import type { ParleyEventMap, ParleyEventName } from "@/lib/stream/events";
 import type { Usage, WireMessage } from "@/lib/stream/wire";
-import { toolDefinitions, type ToolConfig } from "@/lib/tools/registry";
+import { type ToolConfig, toolDefinitions } from "@/lib/tools/registry";
 import type { ChatRequestBody } from "@/lib/validations/chat";
 import { completionToChunk, isErrorOnly } from "./normalise-event";
 import { runToolCalls } from "./run-tool-calls";
@@ -23,7 +23,12 @@ export type ChatTurnDeps = {
   maxSteps: number;
 };
 
-export type ChatTurnResult = { steps: number; finishReason: string | null; usage: Usage | null; error: GatewayError | null };
+export type ChatTurnResult = {
+  steps: number;
+  finishReason: string | null;
+  usage: Usage | null;
+  error: GatewayError | null;
+};
 
 /**
  * One user turn: call the gateway, relay its chunks as they arrive, run any built-in tools the
@@ -66,7 +71,11 @@ export async function runChatTurn(
       });
       if (assembled.error) throw errorFromStreamBody(assembled.error);
 
-      const wantsTools = assembled.toolCalls.length > 0 && (assembled.finishReason === "tool_calls" || !assembled.finishReason);
+      // Some gateways say "stop" after tool calls; a cut ("length") leaves arguments unfinished.
+      const wantsTools =
+        assembled.toolCalls.length > 0 &&
+        assembled.finishReason !== "length" &&
+        assembled.finishReason !== "content_filter";
       if (!wantsTools || !wireTools) break;
       if (step === deps.maxSteps - 1) {
         throw new GatewayError({

@@ -32,10 +32,21 @@ export type ParleyErrorCode =
   | "internal";
 
 export type ParleyEventMap = {
+  /**
+   * First frame of a saved turn (the request carried `conversation`): where the server stored it,
+   * so the browser can address the conversation and the messages it shows. `userMessageId` is
+   * null for a regenerate, which adds no user message.
+   */
+  "parley.saved": { conversationId: string; userMessageId: string | null; assistantMessageId: string };
   /** A model call begins. Gateway chunks that follow (until the next step) belong to it. */
   "parley.step": { step: number; model: string };
   /** The server's own assembly of the step that just ended (same module as the browser's). */
-  "parley.step_end": { step: number; finishReason: FinishReason | null; truncated: boolean; usage: Usage | null };
+  "parley.step_end": {
+    step: number;
+    finishReason: FinishReason | null;
+    truncated: boolean;
+    usage: Usage | null;
+  };
   /** A built-in tool starts running on the server. `arguments` is the JSON text the model wrote. */
   "parley.tool_start": { step: number; id: string; name: string; arguments: string };
   /** The tool finished. `result` is the JSON text the model will see (an error result too). */
@@ -55,6 +66,7 @@ export type ParleyEventMap = {
 
 export type ParleyEventName = keyof ParleyEventMap;
 export const PARLEY_EVENT_NAMES = [
+  "parley.saved",
   "parley.step",
   "parley.step_end",
   "parley.tool_start",

@@ -10,12 +10,25 @@
  * Cheap to call per animation frame: parts that did not change keep their object identity, so
  * memoised components skip them, and a step that has ended is never rebuilt.
  */
-import { type AssembledMessage, type Assembly, applyEvent, createAssembly, finish, snapshot } from "./assembler";
+import {
+  type AssembledMessage,
+  type Assembly,
+  applyEvent,
+  createAssembly,
+  finish,
+  snapshot,
+} from "./assembler";
 import type { StreamFrame } from "./events";
 import type { MessageMeta, MessagePart, MessageStatus, ToolCallStatus } from "./message-parts";
 import type { FinishReason, Usage } from "./wire";
 
-type ToolRun = { status: "running" | "done" | "error"; result?: string; durationMs?: number; name: string; args: string };
+type ToolRun = {
+  status: "running" | "done" | "error";
+  result?: string;
+  durationMs?: number;
+  name: string;
+  args: string;
+};
 
 type StepState = {
   step: number;
@@ -108,13 +121,17 @@ function hasAnswer(a: Assembly): boolean {
 
 export function applyFrame(b: MessageBuilder, frame: StreamFrame, now: number): void {
   switch (frame.kind) {
+    case "parley.saved":
+      // Where the turn is stored says nothing about its content.
+      return;
     case "chunk": {
       const s = currentStep(b);
       applyEvent(s.assembly, { data: frame.data });
       const reasoning = hasReasoning(s.assembly);
       const answer = hasAnswer(s.assembly);
       if (reasoning && s.reasoningStartedAt === undefined) s.reasoningStartedAt = now;
-      if (answer && s.reasoningStartedAt !== undefined && s.reasoningEndedAt === undefined) s.reasoningEndedAt = now;
+      if (answer && s.reasoningStartedAt !== undefined && s.reasoningEndedAt === undefined)
+        s.reasoningEndedAt = now;
       if ((reasoning || answer) && b.firstTokenAt === undefined) b.firstTokenAt = now;
       return;
     }
@@ -293,7 +310,7 @@ export function build(b: MessageBuilder): BuiltMessage {
   const last = b.steps.at(-1);
   const lastMessage = last ? (last.ended ? finish(last.assembly) : null) : null;
   const status: MessageStatus = b.error ? "error" : b.stopped ? "stopped" : b.done ? "done" : "streaming";
-  const finishReason = b.done ? b.finishReason ?? last?.finishReason ?? null : (last?.finishReason ?? null);
+  const finishReason = b.done ? (b.finishReason ?? last?.finishReason ?? null) : (last?.finishReason ?? null);
   const truncated = last?.truncated || (lastMessage?.truncated ?? false);
   const usage = b.usage ?? (last && !last.ended ? addLive(b.stepUsage, last.assembly) : b.stepUsage);
 

@@ -73,7 +73,13 @@ export type Usage = {
   [k: string]: unknown;
 };
 
-export type FinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "function_call" | (string & {});
+export type FinishReason =
+  | "stop"
+  | "length"
+  | "tool_calls"
+  | "content_filter"
+  | "function_call"
+  | (string & {});
 
 export type ToolCallDelta = {
   index?: number;

@@ -3,8 +3,8 @@
  * form (which refuses out-of-range values before anything is sent).
  */
 import { z } from "zod";
-import { BUILTIN_TOOL_NAMES } from "../tools/catalog";
 import { MODELS } from "../stream/wire";
+import { BUILTIN_TOOL_NAMES } from "../tools/catalog";
 
 export const LIMITS = {
   messages: 200,
@@ -29,8 +29,12 @@ const imageUrl = z
   .string()
   .max(LIMITS.imageUrlChars, "image is too large")
   .refine(
-    (u) => /^data:image\/(png|jpeg|webp|gif);base64,/.test(u) || /^https:\/\//.test(u),
-    "image must be a PNG, JPEG, WebP or GIF data URL, or an https URL",
+    (u) =>
+      /^data:image\/(png|jpeg|webp|gif);base64,/.test(u) ||
+      /^https:\/\//.test(u) ||
+      // An image saved earlier in this conversation; the server inlines it for the gateway.
+      /^\/api\/attachments\/[0-9a-f-]{36}$/i.test(u),
+    "image must be a PNG, JPEG, WebP or GIF data URL, an https URL, or a saved attachment",
   );
 
 const textPart = z.object({ type: z.literal("text"), text: z.string().max(LIMITS.textChars) });
@@ -93,6 +97,24 @@ export const chatSettingsSchema = z.object({
   json_mode: z.boolean().optional(),
 });
 
+/**
+ * Where a turn is saved. `id` absent starts a new conversation. `parentId` is the message the new
+ * one hangs under (absent: the conversation's current leaf; null: a new root). `regenerate` adds
+ * no user message: the answer becomes a new sibling under `parentId`, the existing user message.
+ */
+export const conversationRefSchema = z
+  .object({
+    id: z.uuid().optional(),
+    parentId: z.uuid().nullable().optional(),
+    regenerate: z.boolean().optional(),
+  })
+  .refine((c) => !c.regenerate || (c.id !== undefined && typeof c.parentId === "string"), {
+    message: "regenerate needs the conversation id and the user message as parentId",
+  })
+  .refine((c) => c.id !== undefined || c.parentId == null, {
+    message: "a new conversation has no parent message",
+  });
+
 function textLength(m: z.infer<typeof chatMessageSchema>): number {
   if (m.role === "user") {
     return typeof m.content === "string"
@@ -113,21 +135,40 @@ export const chatRequestSchema = z
     model: z.enum(MODELS),
     messages: z.array(chatMessageSchema).min(1).max(LIMITS.messages),
     settings: chatSettingsSchema.default({}),
+    /** Absent: the turn is not saved (the playground, API callers that keep their own history). */
+    conversation: conversationRefSchema.optional(),
   })
   .superRefine((body, ctx) => {
     const total = body.messages.reduce((n, m) => n + textLength(m), 0);
     if (total > LIMITS.totalTextChars) {
-      ctx.addIssue({ code: "custom", path: ["messages"], message: `conversation text exceeds ${LIMITS.totalTextChars} characters` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["messages"],
+        message: `conversation text exceeds ${LIMITS.totalTextChars} characters`,
+      });
     }
     const images = body.messages.reduce((n, m) => n + imageCount(m), 0);
     if (images > LIMITS.imagesTotal) {
-      ctx.addIssue({ code: "custom", path: ["messages"], message: `at most ${LIMITS.imagesTotal} images per request` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["messages"],
+        message: `at most ${LIMITS.imagesTotal} images per request`,
+      });
     }
     if (body.messages.at(-1)?.role !== "user" && body.messages.at(-1)?.role !== "tool") {
       ctx.addIssue({ code: "custom", path: ["messages"], message: "the last message must be from the user" });
+    }
+    // A saved turn stores (or, regenerating, answers) the user's message: it must be the last one.
+    if (body.conversation && body.messages.at(-1)?.role !== "user") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["messages"],
+        message: "a saved turn must end with the user's message",
+      });
     }
   });
 
 export type ChatRequestBody = z.infer<typeof chatRequestSchema>;
 export type ChatSettings = z.infer<typeof chatSettingsSchema>;
 export type ChatMessageInput = z.infer<typeof chatMessageSchema>;
+export type ConversationRef = z.infer<typeof conversationRefSchema>;

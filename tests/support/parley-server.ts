@@ -16,11 +16,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type ParleyServer = { url: string; port: number; logs: () => string; stop(): Promise<void> };
+export type ParleyServer = {
+  url: string;
+  port: number;
+  logs: () => string;
+  stop(): Promise<void>;
+  /** Sends `signal` (e.g. SIGKILL: a crash, no shutdown code runs) and resolves once it exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+};
 
 /**
  * Starts the production build of Parley (`next start`) on a free port with the given environment
- * and resolves once /api/health answers. Integration tests talk to it over real HTTP, exactly as a
+ * and resolves once /api/health?ready answers (database open). Integration tests talk to it over real HTTP, exactly as a
  * browser does. Requires `next build` to have run (scripts/test.sh does it first).
  */
 export async function startParley(env: Record<string, string | undefined>): Promise<ParleyServer> {
@@ -29,11 +36,21 @@ export async function startParley(env: Record<string, string | undefined>): Prom
   }
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    path.join(root, "node_modules/.bin/next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+        PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (d) => {
     output += d;
   });
@@ -44,16 +61,23 @@ export async function startParley(env: Record<string, string | undefined>): Prom
   const exited = new Promise<never>((_, reject) =>
     child.once("exit", (code) => reject(new Error(`next start exited (${code}):\n${output}`))),
   );
-  await Promise.race([waitForHealth(`${url}/api/health`), exited]);
+  await Promise.race([waitForHealth(`${url}/api/health?ready`), exited]);
   return {
     url,
     port,
     logs: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A killed child has a signalCode and no exitCode; either way it has already gone.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
+      }),
+    kill: (signal) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill(signal);
       }),
   };
 }
