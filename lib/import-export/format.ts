@@ -5,11 +5,12 @@
 import { z } from "zod";
 import { MESSAGE_ROLES, MESSAGE_STATUSES } from "../db/schema";
 import { chatSettingsSchema } from "../validations/chat";
+import { isStorableDate } from "./storable";
 
 export const EXPORT_FORMAT = "parley.export";
 export const EXPORT_VERSION = 1;
 
-const date = z.coerce.date();
+const date = z.coerce.date().refine(isStorableDate, "expected a date between the years 1 and 9999");
 const ms = z.number().int().min(0).nullable().optional();
 
 export const messagePartSchema = z.discriminatedUnion("type", [

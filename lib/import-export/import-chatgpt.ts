@@ -10,6 +10,7 @@ import type { MessagePart } from "../stream/message-parts";
 import { type ChatGptConversation, type ChatGptMessage, chatGptExportSchema } from "./chatgpt-schema";
 import { describeIssue, ImportError } from "./errors";
 import type { ExportedConversation, ExportedMessage, ImportResult } from "./format";
+import { isStorableDate } from "./storable";
 import { writeConversations } from "./write";
 
 export function isChatGptExport(data: unknown): boolean {
@@ -19,8 +20,11 @@ export function isChatGptExport(data: unknown): boolean {
   );
 }
 
-const fromSeconds = (s: number | null | undefined) =>
-  typeof s === "number" ? new Date(s * 1000) : undefined;
+/** A time the file gives in seconds; one no database could store counts as missing. */
+const fromSeconds = (s: number | null | undefined) => {
+  const d = typeof s === "number" ? new Date(s * 1000) : undefined;
+  return d && isStorableDate(d) ? d : undefined;
+};
 
 /** The parts a reader sees in this node, or null when it is not shown in ChatGPT either. */
 function toParts(m: ChatGptMessage): MessagePart[] | null {

@@ -10,6 +10,7 @@ import { ATTACHMENT_MAX_BYTES, attachments, conversations, messages } from "../d
 import type { MessagePart } from "../stream/message-parts";
 import { ImportError } from "./errors";
 import type { ExportedAttachment, ExportedConversation, ExportedMessage, ImportResult } from "./format";
+import { withoutNul } from "./storable";
 
 const BATCH = 500;
 
@@ -126,6 +127,7 @@ export async function writeConversations(
     });
   });
 
+  // One transaction: a row the database still refuses rolls back everything before it.
   await db.transaction(async (tx) => {
     await insertInBatches(files, (b) =>
       tx.insert(attachments).values(
@@ -138,8 +140,8 @@ export async function writeConversations(
         })),
       ),
     );
-    await insertInBatches(convRows, (b) => tx.insert(conversations).values(b));
-    await insertInBatches(msgRows, (b) => tx.insert(messages).values(b));
+    await insertInBatches(convRows, (b) => tx.insert(conversations).values(b.map(withoutNul)));
+    await insertInBatches(msgRows, (b) => tx.insert(messages).values(b.map(withoutNul)));
   });
   return {
     conversations: convRows.map((c) => ({ id: c.id, title: c.title ?? "" })),
