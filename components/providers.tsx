@@ -1,6 +1,8 @@
 "use client";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
+import { SearchRoot } from "@/components/search/search-root";
+import { Toaster } from "@/components/ui/toaster";
 import { makeQueryClient } from "@/lib/client/query-client";
 import { useThemeStore } from "@/lib/client/theme-store";
 
@@ -8,5 +10,11 @@ export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   const initTheme = useThemeStore((s) => s.init);
   useEffect(() => initTheme(), [initTheme]);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      <SearchRoot />
+      <Toaster />
+    </QueryClientProvider>
+  );
 }

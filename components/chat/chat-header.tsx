@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { SlidersIcon } from "@/components/ui/icons";
 import { useChatStore } from "@/lib/client/chat-store";
 import { useUiStore } from "@/lib/client/ui-store";
+import { SidebarToggle } from "../sidebar/sidebar-toggle";
 import { ModelPicker } from "./model-picker";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -12,6 +13,7 @@ export function ChatHeader() {
   const setSettingsOpen = useUiStore((s) => s.setSettingsOpen);
   return (
     <header className="flex items-center gap-2 border-b border-border px-3 py-2 sm:px-4">
+      <SidebarToggle />
       <h1 className="mr-auto text-base font-semibold">Parley</h1>
       <ModelPicker disabled={streaming} />
       <Button

@@ -2,14 +2,25 @@
 import { useEffect } from "react";
 import { isStreaming, stopStreaming } from "@/lib/client/chat-actions";
 import { useModelStore } from "@/lib/client/model-store";
+import { useFollowSavedStream } from "@/lib/client/use-follow-saved-stream";
+import { useOpenConversation } from "@/lib/client/use-open-conversation";
+import { useSyncBranchesAfterTurns } from "@/lib/client/use-sync-branches";
+import { Sidebar } from "../sidebar/sidebar";
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
+import { ConversationStatus } from "./conversation-status";
 import { DemoBanner } from "./demo-banner";
 import { MessageList } from "./message-list";
 import { SettingsPanel } from "./settings-panel";
 
-/** The chat page: header, demo note, conversation, composer, and the settings panel beside them. */
+/**
+ * The chat page: the conversation list, then header, demo note, conversation and composer, and
+ * the settings panel beside them. `/` and `/c/<id>` both render this; the URL picks what it shows.
+ */
 export function ChatView() {
+  const open = useOpenConversation();
+  useFollowSavedStream();
+  useSyncBranchesAfterTurns();
   useEffect(() => {
     void useModelStore.persist.rehydrate();
     const onKey = (e: KeyboardEvent) => {
@@ -23,11 +34,16 @@ export function ChatView() {
   }, []);
   return (
     <div className="flex h-dvh">
+      <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
         <ChatHeader />
         <DemoBanner />
         <main className="flex min-h-0 flex-1 flex-col">
-          <MessageList />
+          {open.state === "ready" ? (
+            <MessageList />
+          ) : (
+            <ConversationStatus state={open.state} retry={open.retry} />
+          )}
           <Composer />
         </main>
       </div>

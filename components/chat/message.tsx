@@ -2,6 +2,9 @@
 import { memo } from "react";
 import { useChatStore } from "@/lib/client/chat-store";
 import { cn } from "@/lib/client/cn";
+import { useEditStore } from "@/lib/client/edit-store";
+import { MessageActions } from "./message-actions";
+import { MessageEditor } from "./message-editor";
 import { MessageError } from "./message-error";
 import { MessageFooter } from "./message-footer";
 import { MessageParts } from "./message-parts";
@@ -9,6 +12,7 @@ import { MessageParts } from "./message-parts";
 /** One message, read from the store by id: a streaming update re-renders only this message. */
 export const Message = memo(function Message({ id }: { id: string }) {
   const message = useChatStore((s) => s.byId[id]);
+  const editing = useEditStore((s) => s.editingId === id);
   if (!message) return null;
   const { role, parts, status, meta } = message;
   const streaming = status === "streaming";
@@ -18,31 +22,37 @@ export const Message = memo(function Message({ id }: { id: string }) {
   return (
     <article
       data-testid="message"
+      data-message-id={id}
       data-role={role}
       data-status={dataStatus}
       aria-label={role === "user" ? "You said" : "Assistant answered"}
       aria-busy={streaming}
-      className={cn("flex w-full", role === "user" ? "justify-end" : "justify-start")}
+      className={cn("group/message flex w-full flex-col", role === "user" ? "items-end" : "items-start")}
     >
-      <div
-        className={cn(
-          "min-w-0",
-          role === "user"
-            ? "max-w-[85%] rounded-2xl bg-muted px-4 py-2"
-            : "w-full max-w-full text-[15px] leading-relaxed",
-        )}
-      >
-        {waiting && (
-          <p data-testid="message-waiting" className="animate-pulse text-sm text-fg-muted">
-            Waiting for the model…
-          </p>
-        )}
-        <MessageParts parts={parts} streaming={streaming} role={role} jsonMode={message.jsonMode} />
-        {role === "assistant" && error && <MessageError error={error} messageId={id} />}
-        {role === "assistant" && !streaming && (
-          <MessageFooter meta={meta} status={status} parts={parts} model={message.model} />
-        )}
-      </div>
+      {editing ? (
+        <MessageEditor message={message} />
+      ) : (
+        <div
+          className={cn(
+            "min-w-0",
+            role === "user"
+              ? "max-w-[85%] rounded-2xl bg-muted px-4 py-2"
+              : "w-full max-w-full text-[15px] leading-relaxed",
+          )}
+        >
+          {waiting && (
+            <p data-testid="message-waiting" className="animate-pulse text-sm text-fg-muted">
+              Waiting for the model…
+            </p>
+          )}
+          <MessageParts parts={parts} streaming={streaming} role={role} jsonMode={message.jsonMode} />
+          {role === "assistant" && error && <MessageError error={error} messageId={id} />}
+          {role === "assistant" && !streaming && (
+            <MessageFooter meta={meta} status={status} parts={parts} model={message.model} />
+          )}
+        </div>
+      )}
+      {!editing && <MessageActions message={message} />}
     </article>
   );
 });

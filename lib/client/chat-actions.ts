@@ -1,5 +1,7 @@
 "use client";
+import type { ParleyEventMap } from "@/lib/stream/events";
 import type { MessagePart } from "@/lib/stream/message-parts";
+import type { ConversationRef } from "@/lib/validations/chat";
 import { messagesInOrder, useChatStore } from "./chat-store";
 import { streamChatTurn } from "./chat-stream";
 import { type Attachment, type ChatMessage, newId } from "./chat-types";
@@ -27,7 +29,46 @@ function userText(m: ChatMessage | undefined): string {
     .join("");
 }
 
-async function runTurn(history: ChatMessage[]): Promise<void> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The server's id for a message, if it has one (messages loaded from the server use it as id). */
+function savedId(m: ChatMessage | undefined): string | undefined {
+  if (!m) return undefined;
+  return m.serverId ?? (UUID.test(m.id) ? m.id : undefined);
+}
+
+/**
+ * Where the server saves this turn: the open conversation (or a new one) under the message shown
+ * before it. A regenerate answers the saved user message again; if that message never reached
+ * the database, the turn is sent as a new one so it is saved now.
+ */
+function conversationRef(history: ChatMessage[], regenerate: boolean): ConversationRef {
+  const id = useChatStore.getState().conversationId ?? undefined;
+  const question = savedId(history.at(-1));
+  if (regenerate && id && question) return { id, parentId: question, regenerate: true };
+  if (!id) return {};
+  if (history.length < 2) return { id, parentId: null };
+  const parentId = savedId(history.at(-2));
+  // Unknown parent (its save failed): the server hangs the message under its current leaf.
+  return parentId ? { id, parentId } : { id };
+}
+
+/** Records the server's ids, then shows the conversation's own URL (replace: no extra Back step). */
+function onSaved(
+  saved: ParleyEventMap["parley.saved"],
+  question: ChatMessage | undefined,
+  answerId: string,
+): void {
+  const chat = useChatStore.getState();
+  if (question && saved.userMessageId) chat.update(question.id, { serverId: saved.userMessageId });
+  chat.update(answerId, { serverId: saved.assistantMessageId });
+  // Before the URL changes: whatever watches the URL sees a conversation that is already open.
+  if (chat.conversationId !== saved.conversationId) chat.setConversationId(saved.conversationId);
+  const path = `/c/${encodeURIComponent(saved.conversationId)}`;
+  if (window.location.pathname !== path) window.history.replaceState(null, "", path);
+}
+
+async function runTurn(history: ChatMessage[], regenerate = false): Promise<void> {
   const chat = useChatStore.getState();
   const model = useModelStore.getState().model;
   const values = useSettingsStore.getState().values;
@@ -47,8 +88,14 @@ async function runTurn(history: ChatMessage[]): Promise<void> {
   inFlight = controller;
   try {
     const final = await streamChatTurn({
-      body: { model, messages: toWireMessages(history), settings: toRequestSettings(values) },
+      body: {
+        model,
+        messages: toWireMessages(history),
+        settings: toRequestSettings(values),
+        conversation: conversationRef(history, regenerate),
+      },
       signal: controller.signal,
+      onSaved: (saved) => onSaved(saved, history.at(-1), assistant.id),
       onUpdate: (s) =>
         useChatStore.getState().update(assistant.id, { parts: s.parts, meta: s.meta, status: s.status }),
     });
@@ -107,5 +154,5 @@ export async function retryTurn(assistantId: string): Promise<void> {
   useChatStore.getState().remove(messages.slice(index).map((m) => m.id));
   const composer = useComposerStore.getState();
   if (composer.draft === userText(history.at(-1))) composer.setDraft("");
-  await runTurn(history);
+  await runTurn(history, true);
 }

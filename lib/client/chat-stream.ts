@@ -1,6 +1,6 @@
 "use client";
 import { createParser } from "eventsource-parser";
-import { type StreamFrame, toStreamFrame } from "@/lib/stream/events";
+import { type ParleyEventMap, type StreamFrame, toStreamFrame } from "@/lib/stream/events";
 import { applyFrame, build, createMessageBuilder, markStopped } from "@/lib/stream/message-builder";
 import type { ChatRequestBody } from "@/lib/validations/chat";
 
@@ -11,6 +11,8 @@ type StreamOptions = {
   signal: AbortSignal;
   /** Called at most once per animation frame with the message so far, and once at the end. */
   onUpdate: (snapshot: TurnSnapshot) => void;
+  /** The server saved the turn (first frame of a request that carried `conversation`). */
+  onSaved?: (saved: ParleyEventMap["parley.saved"]) => void;
   endpoint?: string;
 };
 
@@ -52,12 +54,19 @@ function errorFrames(
  * Network failures, a bad-request answer and a stream that ends without `parley.done` are fed to
  * the builder as Parley error frames, so every outcome takes the same path to the screen.
  */
-export async function streamChatTurn({ body, signal, onUpdate, endpoint = "/api/chat" }: StreamOptions) {
+export async function streamChatTurn({
+  body,
+  signal,
+  onUpdate,
+  onSaved,
+  endpoint = "/api/chat",
+}: StreamOptions) {
   const b = createMessageBuilder({ startedAt: Date.now(), model: body.model });
   const scheduler = frameScheduler(() => onUpdate(build(b)));
   let done = false;
   const apply = (frame: StreamFrame) => {
     if (frame.kind === "parley.done") done = true;
+    if (frame.kind === "parley.saved") onSaved?.(frame.data);
     applyFrame(b, frame, Date.now());
     scheduler.schedule();
   };

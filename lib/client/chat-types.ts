@@ -16,6 +16,20 @@ export type ChatMessage = {
   /** The turn asked for a JSON object (response_format json_object): show the answer formatted. */
   jsonMode?: boolean;
   createdAt: number;
+  /**
+   * The server's id for a message sent in this tab, once the turn is saved (`parley.saved`).
+   * Messages loaded from the server have no need: their `id` is the server's.
+   */
+  serverId?: string;
+  /** Where the message sits in the conversation's tree (saved messages only): drives "2 / 3". */
+  branch?: MessageBranch;
+};
+
+export type MessageBranch = {
+  parentId: string | null;
+  /** Every child of the parent, oldest first, this message included. */
+  siblingIds: string[];
+  index: number;
 };
 
 /** An image attached in the composer, already downscaled to a data URL. */

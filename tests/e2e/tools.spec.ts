@@ -17,7 +17,8 @@ test.describe("tool-call cards", () => {
         }
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
-    await send(page, "What's the weather in Paris? [pace:chunk=30]");
+    // Paced so the card is on screen while its arguments stream, even on a busy machine.
+    await send(page, "What's the weather in Paris? [pace:chunk=80]");
     const answer = assistant(page);
     const card = answer.getByTestId("tool-call");
     await expect(card).toHaveCount(1);

@@ -1,0 +1,50 @@
+"use client";
+import { useEffect, useState } from "react";
+import { DataDialog } from "@/components/import-export/data-dialog";
+import { Button } from "@/components/ui/button";
+import { DownloadIcon, SearchIcon } from "@/components/ui/icons";
+import { useSearchStore } from "@/lib/client/search-store";
+
+/** "Ctrl K", or "⌘K" on Apple keyboards; known only in the browser, so decided after mount. */
+function useShortcutLabel(): string {
+  const [label, setLabel] = useState("Ctrl K");
+  useEffect(() => {
+    if (/Mac|iPhone|iPad/.test(navigator.platform)) setLabel("⌘K");
+  }, []);
+  return label;
+}
+
+/** The sidebar's search button and its import/export dialog. */
+export function SidebarTools() {
+  const openSearch = useSearchStore((s) => s.setOpen);
+  const [dataOpen, setDataOpen] = useState(false);
+  const shortcut = useShortcutLabel();
+  return (
+    <div className="flex flex-col gap-0.5" data-testid="sidebar-tools">
+      <Button
+        variant="ghost"
+        className="w-full justify-start"
+        data-testid="open-search"
+        aria-keyshortcuts="Control+K Meta+K"
+        onClick={() => openSearch(true)}
+      >
+        <SearchIcon />
+        <span className="flex-1 text-left">Search</span>
+        <kbd className="rounded border border-border px-1 font-sans text-[11px] text-fg-muted">
+          {shortcut}
+        </kbd>
+      </Button>
+      <Button
+        variant="ghost"
+        className="w-full justify-start"
+        data-testid="open-data"
+        aria-haspopup="dialog"
+        onClick={() => setDataOpen(true)}
+      >
+        <DownloadIcon />
+        Import and export
+      </Button>
+      {dataOpen && <DataDialog onClose={() => setDataOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+import { stopStreaming } from "./chat-actions";
+import { useChatStore } from "./chat-store";
+import type { ChatMessage } from "./chat-types";
+import type { ConversationDetail } from "./conversations-api";
+import { useEditStore } from "./edit-store";
+import { asModelId, chatMessageFromStored, settingsFromStored } from "./from-stored";
+import { useModelStore } from "./model-store";
+import { useSettingsStore } from "./settings-store";
+import { olderCursorOf } from "./use-older-messages";
+
+/**
+ * Puts a saved conversation on screen: its branch, and its model and settings in the pickers,
+ * so the next message continues it exactly as it was set up.
+ */
+export function showConversation(detail: ConversationDetail): void {
+  const { conversation, messages } = detail;
+  const jsonMode = conversation.settings.json_mode ?? false;
+  const chat = messages
+    .map((m) => chatMessageFromStored(m, jsonMode))
+    .filter((m): m is ChatMessage => m !== null);
+  // The cursor lets the list load older messages as the user scrolls up (use-older-messages).
+  useEditStore.getState().stopEditing();
+  useChatStore.getState().load(conversation.id, chat, olderCursorOf(detail));
+  const model = asModelId(conversation.model);
+  if (model) useModelStore.getState().setModel(model);
+  useSettingsStore.getState().save(settingsFromStored(conversation.settings));
+}
+
+/** An empty chat at `/`. The model stays as chosen; settings go back to their defaults. */
+export function showNewChat(): void {
+  stopStreaming();
+  useEditStore.getState().stopEditing();
+  useChatStore.getState().load(null, []);
+  useSettingsStore.getState().reset();
+}
