@@ -19,7 +19,9 @@ process.env.PARLEY_E2E_DATA_DIR = dataDir; // workers re-evaluate this file: kee
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 2,
+  // One worker in CI: the tests watch live streaming states, which two parallel browsers plus the
+  // server on two cores can blur. Locally two workers halve the wait.
+  workers: process.env.CI ? 1 : 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   retries: 0,
@@ -51,7 +53,7 @@ export default defineConfig({
     },
     {
       command: `npm run start -- -p ${PORT} -H 127.0.0.1`,
-      url: `http://127.0.0.1:${PORT}/api/health`,
+      url: `http://127.0.0.1:${PORT}/api/health?ready`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {

@@ -140,7 +140,7 @@ export async function runRelayBench(opts: { quick?: boolean } = {}): Promise<Rel
   try {
     await waitFor(`${emuUrl}/models`, { headers: { authorization: "Bearer x" } });
     await waitFor(`http://127.0.0.1:${proxyPort}/v1/models`, { headers: { authorization: "Bearer x" } });
-    await waitFor(`http://127.0.0.1:${parleyPort}/api/health`);
+    await waitFor(`http://127.0.0.1:${parleyPort}/api/health?ready`);
     const model = "anthropic/claude-sonnet-4";
     const gatewayBody = (prompt: string) => ({
       model,

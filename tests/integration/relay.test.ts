@@ -39,13 +39,15 @@ beforeAll(async () => {
     AIGATEWAY_BASE_URL: emulator.url,
     GATEWAY_RETRY_BASE_MS: "10",
     GATEWAY_MAX_RETRIES: "2",
-    GATEWAY_STALL_SECONDS: "1",
+    // Short enough for the stall test, long enough that a busy CI machine never trips it by accident.
+    GATEWAY_STALL_SECONDS: "3",
     RELAY_PING_SECONDS: "0.2",
     PARLEY_DATA_DIR: `/tmp/parley-relay-test-${process.pid}`,
   });
 }, 60_000);
 
 afterAll(async () => {
+  if (process.env.DEBUG_RELAY_LOGS) console.log(parley?.logs());
   await parley?.stop();
   await emulator?.close();
 });

@@ -1,0 +1,84 @@
+/**
+ * Time to first paint of a page's content in Chromium: from navigation start until an element
+ * matching `selector` (and containing `text`, if given) is inside the viewport, checked every
+ * animation frame (a frame callback runs just before that frame is painted). Also reads the
+ * document's time to first byte and first contentful paint. Each run gets a fresh browser
+ * context: no HTTP cache, as on a first visit.
+ */
+import type { Browser } from "@playwright/test";
+
+/** `api`: part of the URL of the request that brings the content, to split the wait in two. */
+export type PaintTarget = { url: string; selector: string; text?: string; api: string };
+export type PaintSample = {
+  ttfbMs: number;
+  fcpMs: number | null;
+  /** When the page (hydrated) asked for its content, and when the answer had fully arrived. */
+  apiStartMs: number | null;
+  apiEndMs: number | null;
+  visibleMs: number;
+  mountedMessages: number;
+};
+
+/** A string, not a function: tsx's name-keeping helper (`__name`) does not exist inside the page. */
+function probe(selector: string, text: string | undefined): string {
+  return `(() => {
+  const sel = ${JSON.stringify(selector)}, text = ${JSON.stringify(text ?? null)};
+  const b = (window.__paint = { visibleAt: null });
+  const inView = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+  };
+  const tick = () => {
+    for (const el of document.querySelectorAll(sel)) {
+      if ((text === null || (el.textContent || "").includes(text)) && inView(el)) {
+        b.visibleAt = performance.now();
+        return;
+      }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+}
+
+export async function measurePaint(browser: Browser, target: PaintTarget): Promise<PaintSample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: probe(target.selector, target.text) });
+    await page.goto(target.url, { waitUntil: "commit" });
+    // A function, not a string: the app's CSP forbids eval, which a string predicate needs.
+    await page.waitForFunction(
+      () => (window as unknown as { __paint: { visibleAt: number | null } }).__paint.visibleAt !== null,
+      undefined,
+      { timeout: 60_000 },
+    );
+    return (await page.evaluate(`(() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+      const api = performance.getEntriesByType("resource").find((e) => e.name.includes(${JSON.stringify(target.api)}));
+      return {
+        ttfbMs: nav ? nav.responseStart : 0,
+        fcpMs: fcp ? fcp.startTime : null,
+        apiStartMs: api ? api.startTime : null,
+        apiEndMs: api ? api.responseEnd : null,
+        visibleMs: window.__paint.visibleAt,
+        mountedMessages: document.querySelectorAll('[data-testid="message"]').length,
+      };
+    })()`)) as PaintSample;
+  } finally {
+    await context.close();
+  }
+}
+
+/** `warmup` unmeasured visits first (server JIT, database caches), then `runs` measured ones. */
+export async function paintSamples(
+  browser: Browser,
+  target: PaintTarget,
+  opts: { warmup: number; runs: number },
+): Promise<PaintSample[]> {
+  for (let i = 0; i < opts.warmup; i++) await measurePaint(browser, target);
+  const samples: PaintSample[] = [];
+  for (let i = 0; i < opts.runs; i++) samples.push(await measurePaint(browser, target));
+  return samples;
+}
