@@ -6,7 +6,7 @@
  * the messages the store shows.
  */
 import type { ModelId } from "@/lib/stream/wire";
-import { isStreaming, retryTurn, sendMessage } from "./chat-actions";
+import { isStreaming, retryTurn, sendMessage, whenSettled } from "./chat-actions";
 import { messagesInOrder, useChatStore } from "./chat-store";
 import type { Attachment, ChatMessage } from "./chat-types";
 import { fetchConversation, patchConversation } from "./conversations-api";
@@ -67,7 +67,7 @@ async function imagesAsAttachments(m: ChatMessage): Promise<Attachment[]> {
  * its own answer; the original and its answers stay one click away in the switcher.
  */
 export async function editAndResend(messageId: string, text: string): Promise<void> {
-  if (isStreaming() || !text.trim()) return;
+  if (!text.trim() || !(await whenSettled())) return;
   const messages = messagesInOrder();
   const index = messages.findIndex((m) => m.id === messageId);
   const original = messages[index];
@@ -97,7 +97,8 @@ export async function regenerate(assistantId: string, model?: ModelId): Promise<
 /** Shows the branch through `siblingId` (the server moves the leaf to its newest descendant). */
 export async function showSibling(siblingId: string): Promise<void> {
   const conversationId = useChatStore.getState().conversationId;
-  if (isStreaming() || !conversationId) return;
+  // Waits out the previous turn's final save, so the branch read back includes it.
+  if (!conversationId || !(await whenSettled())) return;
   try {
     await patchConversation(conversationId, { branchMessageId: siblingId });
     const detail = await fetchConversation(conversationId);

@@ -12,9 +12,25 @@ import { toWireMessages } from "./to-wire";
 
 /** The turn in flight. Only one at a time: the composer sends nothing while this is set. */
 let inFlight: AbortController | null = null;
+/** Resolves when the last turn's request has closed. */
+let settled: Promise<void> = Promise.resolve();
 
+/**
+ * True while an answer is being written. After `parley.done` the server keeps the request open
+ * for its final save; that tail is not "streaming" (the answer shows done), so actions are not
+ * refused then: they wait for it with `whenSettled()`.
+ */
 export function isStreaming(): boolean {
-  return inFlight !== null;
+  if (!inFlight) return false;
+  const { activeId, byId } = useChatStore.getState();
+  return activeId === null || byId[activeId]?.status === "streaming";
+}
+
+/** Waits until no request is open, so a new turn never overlaps the previous one's final save. */
+export async function whenSettled(): Promise<boolean> {
+  if (isStreaming()) return false;
+  await settled;
+  return inFlight === null;
 }
 
 /** Stops the answer that is streaming: the request is aborted and the partial answer kept. */
@@ -86,6 +102,10 @@ async function runTurn(history: ChatMessage[], regenerate = false): Promise<void
   chat.setActive(assistant.id);
   const controller = new AbortController();
   inFlight = controller;
+  let release = () => {};
+  settled = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   try {
     const final = await streamChatTurn({
       body: {
@@ -106,7 +126,8 @@ async function runTurn(history: ChatMessage[], regenerate = false): Promise<void
     }
   } finally {
     if (inFlight === controller) inFlight = null;
-    useChatStore.getState().setActive(null);
+    if (useChatStore.getState().activeId === assistant.id) useChatStore.getState().setActive(null);
+    release();
   }
 }
 
@@ -125,7 +146,8 @@ function dropFailedLastTurn(): void {
 }
 
 export async function sendMessage(text: string, attachments: Attachment[]): Promise<void> {
-  if (inFlight || (!text.trim() && attachments.length === 0)) return;
+  if (!text.trim() && attachments.length === 0) return;
+  if (!(await whenSettled())) return;
   dropFailedLastTurn();
   const parts: MessagePart[] = [];
   if (text.trim()) parts.push({ type: "text", text });
@@ -146,7 +168,7 @@ export async function sendMessage(text: string, attachments: Attachment[]): Prom
 
 /** Runs a failed or stopped turn again: its answer is replaced, the user's message is kept. */
 export async function retryTurn(assistantId: string): Promise<void> {
-  if (inFlight) return;
+  if (!(await whenSettled())) return;
   const messages = messagesInOrder();
   const index = messages.findIndex((m) => m.id === assistantId);
   if (index < 1) return;
