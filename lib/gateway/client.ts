@@ -102,6 +102,8 @@ async function send(req: ChatCompletionRequest, cfg: GatewayConfig, opts: CallOp
         },
         body,
         signal: call.signal,
+        // A chat completion is never cacheable; this also keeps Next's fetch patch off the hot path.
+        cache: "no-store",
       });
       call.disarm();
       if (response.ok && response.body) return { call, response, attempts: retries + 1 };
