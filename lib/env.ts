@@ -42,6 +42,21 @@ export const serverEnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional().catch(undefined),
   PARLEY_DATA_DIR: z.string().min(1).default(".data"),
   DEBUG_EMULATOR_LOG: boolish.default(false),
+  /** Redis for the generation event log and stop signal across instances. Unset: in-memory, one instance. */
+  REDIS_URL: z.string().min(1).optional().catch(undefined),
+  /** A generation whose instance has not renewed its lease for this long is marked interrupted. */
+  GENERATION_LEASE_SECONDS: z.coerce.number().positive().max(600).default(15),
+  /** Answers one user may have running at once; one more is refused with a 429. */
+  MAX_GENERATIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
+  /** Events kept per generation log (older ones are trimmed; the saved snapshot covers them). */
+  GENERATION_LOG_MAX_EVENTS: z.coerce.number().int().min(100).max(1_000_000).default(50_000),
+  /** How long a finished generation's events stay readable for late resumes. */
+  GENERATION_LOG_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** Token budget for what the gateway sees; older turns beyond it are dropped with a note. */
+  CONTEXT_TOKENS: z.coerce.number().int().min(1000).max(2_000_000).default(180_000),
+  /** This process's name in generation leases and logs. Default: hostname and pid. */
+  PARLEY_INSTANCE_ID: z.string().min(1).max(200).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
