@@ -45,7 +45,9 @@ export async function pingRedis(timeoutMs = 1000): Promise<number> {
   const started = performance.now();
   await Promise.race([
     redis().ping(),
-    new Promise((_, reject) => setTimeout(() => reject(new Error("Redis did not answer")), timeoutMs).unref()),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error("Redis did not answer")), timeoutMs).unref(),
+    ),
   ]);
   return performance.now() - started;
 }
