@@ -4,6 +4,7 @@ import path from "node:path";
 import { serverEnv } from "../env";
 import { createDb, type Db, type DbHandle } from "./connect";
 import { ensureLocalUser } from "./local-user";
+import { reapGenerations } from "./queries/generations";
 import { markInterruptedMessages } from "./queries/progress";
 
 /**
@@ -24,7 +25,10 @@ async function open(): Promise<DbHandle> {
     handle = await createDb({ driver: "pglite", dataDir });
   }
   await ensureLocalUser(handle.db);
-  // A message still "streaming" at start-up lost its writer when the last process died.
+  // Without Redis, Parley runs as one instance: every run still marked running at start-up lost
+  // its writer when the last process died. With Redis, other instances may be writing: their
+  // leases decide (lib/generations/runtime.ts reaps the expired ones).
+  if (!env.REDIS_URL) await reapGenerations(handle.db, { keep: [], everyRun: true });
   const interrupted = await markInterruptedMessages(handle.db);
   if (interrupted > 0) console.info(`[db] marked ${interrupted} unfinished message(s) as interrupted`);
   return handle;

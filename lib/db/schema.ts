@@ -17,6 +17,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { BuilderSnapshot } from "../stream/builder-snapshot";
 import type { MessageMeta, MessagePart, MessageStatus } from "../stream/message-parts";
 import type { Usage } from "../stream/wire";
 import type { ChatSettings } from "../validations/chat";
@@ -96,6 +97,14 @@ export const messages = pgTable(
     finishReason: text("finish_reason"),
     status: text("status", { enum: MESSAGE_STATUSES }).$type<MessageStatus>().notNull().default("done"),
     error: jsonb("error").$type<NonNullable<MessageMeta["error"]>>(),
+    /** Oldest messages the gateway did not see for this answer (context policy). */
+    droppedMessages: integer("dropped_messages"),
+    /** The generation writing (or that last wrote) this answer. No FK: generations point here. */
+    generationId: uuid("generation_id"),
+    /** While streaming: the last event of that generation the saved parts include… */
+    lastEventId: integer("last_event_id"),
+    /** …and the message builder's state at that event, so a reader resumes exactly there. */
+    streamState: jsonb("stream_state").$type<BuilderSnapshot>(),
     createdAt: ts("created_at"),
     updatedAt: ts("updated_at"),
     /** Only what the user reads (text and refusals) is searchable; reasoning and tool JSON are not. */
@@ -113,6 +122,45 @@ export const messages = pgTable(
     check(
       "messages_status_check",
       sql`${t.status} in ('streaming', 'done', 'stopped', 'interrupted', 'error')`,
+    ),
+  ],
+);
+
+export const GENERATION_STATUSES = ["running", "done", "stopped", "error", "interrupted"] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+
+/**
+ * One server-owned run of the model writing an answer (a continuation is another run on the same
+ * message). The instance running it renews `lease_until`; a run whose lease ran out lost its
+ * instance and is marked interrupted by any surviving one.
+ */
+export const generations = pgTable(
+  "generations",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    model: text("model").notNull(),
+    status: text("status", { enum: GENERATION_STATUSES }).notNull().default("running"),
+    instanceId: text("instance_id").notNull(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true, precision: 3 }).notNull(),
+    createdAt: ts("created_at"),
+    endedAt: timestamp("ended_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    index("generations_running_user_idx").on(t.userId).where(sql`${t.status} = 'running'`),
+    index("generations_running_lease_idx").on(t.leaseUntil).where(sql`${t.status} = 'running'`),
+    index("generations_message_idx").on(t.messageId),
+    check(
+      "generations_status_check",
+      sql`${t.status} in ('running', 'done', 'stopped', 'error', 'interrupted')`,
     ),
   ],
 );
@@ -144,3 +192,4 @@ export type UserRow = typeof users.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
+export type GenerationRow = typeof generations.$inferSelect;

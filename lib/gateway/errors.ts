@@ -27,6 +27,9 @@ export const DEFAULT_MESSAGES: Record<ParleyErrorCode, string> = {
   stream_cut: "The connection to the AI Gateway closed before the answer was complete. Try again.",
   stream_error: "The model stopped with an error.",
   tool_loop_limit: "Stopped: the model kept asking for tools.",
+  too_many_generations: "You already have the most answers running at once. Wait for one to finish.",
+  interrupted:
+    "The Parley server writing this answer stopped before it finished. Continue picks up from here.",
   internal: "Something went wrong inside Parley. Try again.",
 };
 

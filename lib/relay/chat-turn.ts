@@ -3,19 +3,16 @@ import { type GatewayConfig, openChatStream } from "@/lib/gateway/client";
 import { errorFromStreamBody, GatewayError, toErrorEvent } from "@/lib/gateway/errors";
 import { buildChatRequest } from "@/lib/gateway/request";
 import { type AssembledMessage, applyEvent, createAssembly, finish } from "@/lib/stream/assembler";
-import type { ParleyEventMap, ParleyEventName } from "@/lib/stream/events";
 import type { Usage, WireMessage } from "@/lib/stream/wire";
 import { type ToolConfig, toolDefinitions } from "@/lib/tools/registry";
-import type { ChatRequestBody } from "@/lib/validations/chat";
+import type { ChatSettings } from "@/lib/validations/chat";
+import type { FrameSink } from "./frame-sink";
 import { completionToChunk, isErrorOnly } from "./normalise-event";
 import { runToolCalls } from "./run-tool-calls";
 import { addUsage } from "./usage";
 
-/** Where a turn's frames go: the browser (FrameWriter) in production, an array in tests. */
-export type FrameSink = {
-  chunk(data: string): void;
-  event<K extends ParleyEventName>(name: K, payload: ParleyEventMap[K]): void;
-};
+/** What one turn sends: the model, the history the gateway sees, and the user's settings. */
+export type TurnInput = { model: string; messages: readonly WireMessage[]; settings: ChatSettings };
 
 export type ChatTurnDeps = {
   gateway: GatewayConfig;
@@ -38,14 +35,14 @@ export type ChatTurnResult = {
  * the tool calls, the finish reason and the usage without a second parser.
  */
 export async function runChatTurn(
-  body: ChatRequestBody,
+  body: TurnInput,
   sink: FrameSink,
   signal: AbortSignal,
   deps: ChatTurnDeps,
 ): Promise<ChatTurnResult> {
   const enabledTools = body.settings.tools ?? [];
   const wireTools = enabledTools.length > 0 ? toolDefinitions(enabledTools) : undefined;
-  const messages: WireMessage[] = [...(body.messages as WireMessage[])];
+  const messages: WireMessage[] = [...body.messages];
   let usage: Usage | null = null;
   let finishReason: string | null = null;
   let step = 0;

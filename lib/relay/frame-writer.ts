@@ -1,4 +1,5 @@
 import { formatFrame, type ParleyEventMap, type ParleyEventName } from "@/lib/stream/events";
+import type { FrameSink } from "./frame-sink";
 
 const encoder = new TextEncoder();
 
@@ -10,7 +11,7 @@ const encoder = new TextEncoder();
  * The ping timer is re-armed lazily: each write only records a timestamp, and the single timer
  * checks it when it fires. Re-creating a timer per event would cost more than the event itself.
  */
-export class FrameWriter {
+export class FrameWriter implements FrameSink {
   private nextId = 1;
   private lastWriteAt = Date.now();
   private pingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -30,6 +31,16 @@ export class FrameWriter {
 
   event<K extends ParleyEventName>(name: K, payload: ParleyEventMap[K]): void {
     this.write(formatFrame(this.nextId++, name, JSON.stringify(payload)));
+  }
+
+  /** A frame with an id chosen elsewhere (a generation's event log): resumable by that id. */
+  entry(id: number, event: string | null, data: string): void {
+    this.write(event ? `id: ${id}\nevent: ${event}\ndata: ${data}\n\n` : `id: ${id}\ndata: ${data}\n\n`);
+  }
+
+  /** A frame without an id: a reader's last id stays what it was (SSE keeps the previous one). */
+  notice<K extends ParleyEventName>(name: K, payload: ParleyEventMap[K]): void {
+    this.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
   }
 
   get framesWritten(): number {

@@ -2,7 +2,7 @@ import "server-only";
 import { type AssembledMessage, toAssistantMessage } from "@/lib/stream/assembler";
 import type { ToolMessage, WireMessage } from "@/lib/stream/wire";
 import { runTool, type ToolConfig } from "@/lib/tools/registry";
-import type { FrameSink } from "./chat-turn";
+import type { FrameSink } from "./frame-sink";
 
 /**
  * Runs the tool calls of one step concurrently and returns the messages for the next model call:

@@ -57,7 +57,14 @@ export type AssembledMessage = {
   malformedChunks: number;
 };
 
-type MutableCall = { index: number; order: number; id: string; type: string; name: string; args: string[] };
+export type MutableCall = {
+  index: number;
+  order: number;
+  id: string;
+  type: string;
+  name: string;
+  args: string[];
+};
 
 export type Assembly = {
   id: string | null;

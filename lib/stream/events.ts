@@ -29,6 +29,8 @@ export type ParleyErrorCode =
   | "stream_cut"
   | "stream_error"
   | "tool_loop_limit"
+  | "too_many_generations"
+  | "interrupted"
   | "internal";
 
 export type ParleyEventMap = {
@@ -37,7 +39,29 @@ export type ParleyEventMap = {
    * so the browser can address the conversation and the messages it shows. `userMessageId` is
    * null for a regenerate, which adds no user message.
    */
-  "parley.saved": { conversationId: string; userMessageId: string | null; assistantMessageId: string };
+  "parley.saved": {
+    conversationId: string;
+    userMessageId: string | null;
+    assistantMessageId: string;
+    /** The server-owned run writing the answer: resume it at /api/generations/<id>/stream. */
+    generationId: string;
+    /** Where the new messages sit in the tree, so "2 / 3" shows without a refetch. */
+    userBranch: MessageBranchInfo | null;
+    assistantBranch: MessageBranchInfo;
+    /** The answer continues an existing message (Continue) instead of starting a new one. */
+    continued: boolean;
+  };
+  /** The conversation was longer than the model's context: its oldest messages were left out. */
+  "parley.context": { droppedMessages: number; keptMessages: number };
+  /** Someone pressed Stop (in any tab, on any instance): what streamed stays, marked stopped. */
+  "parley.stopped": Record<string, never>;
+  /** The server named an untitled conversation after its first answer (comes after `parley.done`). */
+  "parley.title": { conversationId: string; title: string };
+  /**
+   * The reader cannot be served from the id it asked for (the run's log expired, or its instance
+   * died): it should show the saved message instead. Never part of a generation's own log.
+   */
+  "parley.gone": { reason: "unknown" | "trimmed" };
   /** A model call begins. Gateway chunks that follow (until the next step) belong to it. */
   "parley.step": { step: number; model: string };
   /** The server's own assembly of the step that just ended (same module as the browser's). */
@@ -64,9 +88,15 @@ export type ParleyEventMap = {
   "parley.done": { finishReason: FinishReason | null; steps: number; usage: Usage | null };
 };
 
+export type MessageBranchInfo = { parentId: string | null; siblingIds: string[]; index: number };
+
 export type ParleyEventName = keyof ParleyEventMap;
 export const PARLEY_EVENT_NAMES = [
   "parley.saved",
+  "parley.context",
+  "parley.stopped",
+  "parley.title",
+  "parley.gone",
   "parley.step",
   "parley.step_end",
   "parley.tool_start",

@@ -22,7 +22,7 @@ import type { StreamFrame } from "./events";
 import type { MessageMeta, MessagePart, MessageStatus, ToolCallStatus } from "./message-parts";
 import type { FinishReason, Usage } from "./wire";
 
-type ToolRun = {
+export type ToolRun = {
   status: "running" | "done" | "error";
   result?: string;
   durationMs?: number;
@@ -30,8 +30,15 @@ type ToolRun = {
   args: string;
 };
 
-type StepState = {
+export type StepState = {
   step: number;
+  /**
+   * Parts of an earlier generation this one continues (Continue): shown as they are, never
+   * re-assembled. Only the first step of a continued builder has them.
+   */
+  frozen?: MessagePart[];
+  /** This step's first text part joins the previous step's last one (a continuation). */
+  mergeText?: boolean;
   assembly: Assembly;
   tools: Map<string, ToolRun>;
   ended: boolean;
@@ -47,6 +54,8 @@ type StepState = {
 
 export type MessageBuilder = {
   startedAt: number;
+  /** Oldest turns left out of what the gateway saw (the conversation outgrew the context). */
+  droppedMessages?: number;
   model?: string;
   steps: StepState[];
   firstTokenAt?: number;
@@ -99,15 +108,22 @@ function newStep(step: number): StepState {
 /** The step chunks belong to; a stream without `parley.step` (a replay, a bare gateway) is step 0. */
 function currentStep(b: MessageBuilder): StepState {
   let s = b.steps.at(-1);
-  if (!s) {
-    s = newStep(0);
-    b.steps.push(s);
+  if (!s || s.frozen) {
+    s = openStep(b, 0);
   }
   return s;
 }
 
+/** A new step; the first one after continued parts carries on their text. */
+function openStep(b: MessageBuilder, step: number): StepState {
+  const s = newStep(step);
+  if (b.steps.at(-1)?.frozen) s.mergeText = true;
+  b.steps.push(s);
+  return s;
+}
+
 function stepFor(b: MessageBuilder, step: number): StepState {
-  return b.steps.find((s) => s.step === step) ?? currentStep(b);
+  return b.steps.find((s) => s.step === step && !s.frozen) ?? currentStep(b);
 }
 
 function hasReasoning(a: Assembly): boolean {
@@ -122,7 +138,15 @@ function hasAnswer(a: Assembly): boolean {
 export function applyFrame(b: MessageBuilder, frame: StreamFrame, now: number): void {
   switch (frame.kind) {
     case "parley.saved":
-      // Where the turn is stored says nothing about its content.
+    case "parley.title":
+    case "parley.gone":
+      // Where the turn is stored, and what the conversation is called, say nothing of its content.
+      return;
+    case "parley.context":
+      b.droppedMessages = frame.data.droppedMessages;
+      return;
+    case "parley.stopped":
+      markStopped(b, now);
       return;
     case "chunk": {
       const s = currentStep(b);
@@ -138,9 +162,9 @@ export function applyFrame(b: MessageBuilder, frame: StreamFrame, now: number): 
     case "parley.step": {
       const last = b.steps.at(-1);
       // A stream may start with chunks before its first step event; they belong to that step.
-      if (last && last.step === frame.data.step) return;
+      if (last && !last.frozen && last.step === frame.data.step) return;
       if (last) endStep(last, now);
-      b.steps.push(newStep(frame.data.step));
+      openStep(b, frame.data.step);
       if (frame.data.model) b.model ??= frame.data.model;
       return;
     }
@@ -293,6 +317,7 @@ function shallowEqual(x: MessagePart, y: MessagePart): boolean {
 
 /** Recomputes a step's parts only when it changed, reusing part objects that are unchanged. */
 function partsOf(b: MessageBuilder, s: StepState): MessagePart[] {
+  if (s.frozen) return s.frozen;
   const version = s.assembly.version * 1_000_003 + s.toolVersion;
   if (version === s.builtAt) return s.parts;
   const m = s.ended ? finish(s.assembly) : snapshot(s.assembly);
@@ -305,7 +330,16 @@ function partsOf(b: MessageBuilder, s: StepState): MessagePart[] {
 
 export function build(b: MessageBuilder): BuiltMessage {
   const parts: MessagePart[] = [];
-  for (const s of b.steps) for (const p of partsOf(b, s)) parts.push(p);
+  for (const s of b.steps) {
+    const own = partsOf(b, s);
+    const first = own[0];
+    const prev = parts.at(-1);
+    if (s.mergeText && first?.type === "text" && prev?.type === "text") {
+      // Continue: the new text carries on the cut sentence inside the same part.
+      parts[parts.length - 1] = { type: "text", text: prev.text + first.text };
+      for (const p of own.slice(1)) parts.push(p);
+    } else for (const p of own) parts.push(p);
+  }
 
   const last = b.steps.at(-1);
   const lastMessage = last ? (last.ended ? finish(last.assembly) : null) : null;
@@ -322,6 +356,7 @@ export function build(b: MessageBuilder): BuiltMessage {
     finishReason: b.stopped ? (finishReason ?? null) : finishReason,
     truncated: Boolean(truncated) && !b.stopped,
     error: b.error ?? null,
+    ...(b.droppedMessages ? { droppedMessages: b.droppedMessages } : {}),
   };
   return { parts, meta, status, step: last?.step ?? 0 };
 }

@@ -43,4 +43,6 @@ export type MessageMeta = {
   finishReason?: FinishReason | null;
   truncated?: boolean;
   error?: { code: string; message: string; retryAfterSeconds?: number } | null;
+  /** Oldest messages left out of what the model saw because the conversation outgrew its context. */
+  droppedMessages?: number;
 };

@@ -97,24 +97,6 @@ export const chatSettingsSchema = z.object({
   json_mode: z.boolean().optional(),
 });
 
-/**
- * Where a turn is saved. `id` absent starts a new conversation. `parentId` is the message the new
- * one hangs under (absent: the conversation's current leaf; null: a new root). `regenerate` adds
- * no user message: the answer becomes a new sibling under `parentId`, the existing user message.
- */
-export const conversationRefSchema = z
-  .object({
-    id: z.uuid().optional(),
-    parentId: z.uuid().nullable().optional(),
-    regenerate: z.boolean().optional(),
-  })
-  .refine((c) => !c.regenerate || (c.id !== undefined && typeof c.parentId === "string"), {
-    message: "regenerate needs the conversation id and the user message as parentId",
-  })
-  .refine((c) => c.id !== undefined || c.parentId == null, {
-    message: "a new conversation has no parent message",
-  });
-
 function textLength(m: z.infer<typeof chatMessageSchema>): number {
   if (m.role === "user") {
     return typeof m.content === "string"
@@ -135,8 +117,6 @@ export const chatRequestSchema = z
     model: z.enum(MODELS),
     messages: z.array(chatMessageSchema).min(1).max(LIMITS.messages),
     settings: chatSettingsSchema.default({}),
-    /** Absent: the turn is not saved (the playground, API callers that keep their own history). */
-    conversation: conversationRefSchema.optional(),
   })
   .superRefine((body, ctx) => {
     const total = body.messages.reduce((n, m) => n + textLength(m), 0);
@@ -158,17 +138,65 @@ export const chatRequestSchema = z
     if (body.messages.at(-1)?.role !== "user" && body.messages.at(-1)?.role !== "tool") {
       ctx.addIssue({ code: "custom", path: ["messages"], message: "the last message must be from the user" });
     }
-    // A saved turn stores (or, regenerating, answers) the user's message: it must be the last one.
-    if (body.conversation && body.messages.at(-1)?.role !== "user") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["messages"],
-        message: "a saved turn must end with the user's message",
-      });
-    }
   });
 
 export type ChatRequestBody = z.infer<typeof chatRequestSchema>;
 export type ChatSettings = z.infer<typeof chatSettingsSchema>;
 export type ChatMessageInput = z.infer<typeof chatMessageSchema>;
-export type ConversationRef = z.infer<typeof conversationRefSchema>;
+
+/**
+ * A saved turn (`POST /api/chat` without `messages`): the server builds what the gateway sees from
+ * the stored conversation. Exactly one of `message` (a new user message, its id made by the
+ * client so a resend is recognised), `regenerate` (a new answer to the user message `parentId`)
+ * or `continueMessageId` (carry on a cut, stopped or interrupted answer).
+ */
+export const turnRequestSchema = z
+  .object({
+    conversationId: z.uuid().optional(),
+    /** The message the new one hangs under: absent, the current leaf; null, a new root (an edit). */
+    parentId: z.uuid().nullable().optional(),
+    message: z.object({ id: z.uuid(), content: userMessage.shape.content }).optional(),
+    /** The answer's id, made by the client too (optional): no id mapping on either side. */
+    answerId: z.uuid().optional(),
+    regenerate: z.boolean().optional(),
+    continueMessageId: z.uuid().optional(),
+    model: z.enum(MODELS),
+    settings: chatSettingsSchema.default({}),
+  })
+  .superRefine((t, ctx) => {
+    const kinds = [t.message !== undefined, t.regenerate === true, t.continueMessageId !== undefined];
+    if (kinds.filter(Boolean).length !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["message"],
+        message: "send exactly one of message, regenerate or continueMessageId",
+      });
+    }
+    if (t.regenerate && (!t.conversationId || typeof t.parentId !== "string")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["parentId"],
+        message: "regenerate needs the conversation id and the user message as parentId",
+      });
+    }
+    if (t.continueMessageId && !t.conversationId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["conversationId"],
+        message: "continue needs the conversation id",
+      });
+    }
+    if (!t.conversationId && t.parentId != null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["parentId"],
+        message: "a new conversation has no parent message",
+      });
+    }
+    const content = t.message?.content;
+    if (Array.isArray(content) && content.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["message", "content"], message: "the message is empty" });
+    }
+  });
+
+export type TurnRequest = z.infer<typeof turnRequestSchema>;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayConfig } from "@/lib/gateway/client";
 import { type EmulatorHandle, startEmulator } from "@/lib/gateway-emulator";
-import { type ChatTurnDeps, type FrameSink, runChatTurn } from "@/lib/relay/chat-turn";
+import { type ChatTurnDeps, runChatTurn } from "@/lib/relay/chat-turn";
+import type { FrameSink } from "@/lib/relay/frame-sink";
 import { toStreamFrame } from "@/lib/stream/events";
 import { applyFrame, build, createMessageBuilder } from "@/lib/stream/message-builder";
 import type { ChatRequestBody } from "@/lib/validations/chat";

@@ -14,12 +14,18 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The request field at fault (`settings.temperature`), for forms that point at it. */
+    readonly field?: string,
   ) {
     super(message);
   }
 
   toResponse(): Response {
-    return Response.json({ error: { code: this.code, message: this.message } }, { status: this.status });
+    const field = this.field ? { field: this.field } : {};
+    return Response.json(
+      { error: { code: this.code, message: this.message, ...field } },
+      { status: this.status },
+    );
   }
 }
 
@@ -52,15 +58,14 @@ export async function session(): Promise<{ db: Db; userId: string }> {
   return { db: await getDb(), userId: currentUserId() };
 }
 
-function zodMessage(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const field = issue?.path.join(".");
-  return `${field ? `${field}: ` : ""}${issue?.message ?? "invalid input"}`;
-}
-
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ApiError(400, "bad_request", zodMessage(result.error));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.join(".") || undefined;
+    const message = `${field ? `${field}: ` : ""}${issue?.message ?? "invalid input"}`;
+    throw new ApiError(400, "bad_request", message, field);
+  }
   return result.data;
 }
 

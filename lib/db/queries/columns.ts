@@ -32,6 +32,10 @@ export const messageColumns = {
   finishReason: messages.finishReason,
   status: messages.status,
   error: messages.error,
+  droppedMessages: messages.droppedMessages,
+  generationId: messages.generationId,
+  lastEventId: messages.lastEventId,
+  streamState: messages.streamState,
   createdAt: messages.createdAt,
   updatedAt: messages.updatedAt,
 };

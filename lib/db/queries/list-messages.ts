@@ -100,3 +100,15 @@ async function siblingGroups(
   }
   return groups;
 }
+
+/** Where a message sits among its siblings (for "2 / 3" right after a turn is saved). */
+export async function branchOf(
+  db: Db,
+  input: { userId: string; conversationId: string; messageId: string; parentId: string | null },
+): Promise<{ parentId: string | null; siblingIds: string[]; index: number }> {
+  const groups = await siblingGroups(db, input.userId, input.conversationId, [
+    { id: input.messageId, parentId: input.parentId },
+  ]);
+  const siblingIds = groups.get(input.parentId ?? "") ?? [input.messageId];
+  return { parentId: input.parentId, siblingIds, index: Math.max(siblingIds.indexOf(input.messageId), 0) };
+}

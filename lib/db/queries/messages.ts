@@ -12,6 +12,8 @@ import { conversations, type MessageRole, messages } from "../schema";
 import { messageColumns, type StoredMessage } from "./columns";
 
 type NewMessage = {
+  /** A client-made UUID (the browser names its own message, so a resend is recognisable). */
+  id?: string;
   userId: string;
   conversationId: string;
   /** Null for a root: the first message, or an edit of the first message (a root sibling). */
@@ -55,7 +57,7 @@ async function insertMessage(db: Db, input: NewMessage): Promise<StoredMessage> 
     const [row] = await tx
       .insert(messages)
       .values({
-        id: newId(),
+        id: input.id ?? newId(),
         conversationId: input.conversationId,
         userId: input.userId,
         parentId: input.parentId,
@@ -75,7 +77,13 @@ async function insertMessage(db: Db, input: NewMessage): Promise<StoredMessage> 
 
 export function appendUserMessage(
   db: Db,
-  input: { userId: string; conversationId: string; parentId: string | null; parts: MessagePart[] },
+  input: {
+    id?: string;
+    userId: string;
+    conversationId: string;
+    parentId: string | null;
+    parts: MessagePart[];
+  },
 ): Promise<StoredMessage> {
   return insertMessage(db, { ...input, role: "user" });
 }
@@ -84,6 +92,7 @@ export function appendUserMessage(
 export function createAssistantMessage(
   db: Db,
   input: {
+    id?: string;
     userId: string;
     conversationId: string;
     parentId: string;

@@ -4,10 +4,11 @@
  * throttled save can never overwrite the final state, nor revive an interrupted message.
  */
 import { and, eq, sql } from "drizzle-orm";
+import type { BuilderSnapshot } from "../../stream/builder-snapshot";
 import type { MessageMeta, MessagePart, MessageStatus } from "../../stream/message-parts";
 import type { Db } from "../connect";
 import { isUuid } from "../ids";
-import { messages } from "../schema";
+import { generations, messages } from "../schema";
 
 export async function saveAssistantProgress(
   db: Db,
@@ -18,6 +19,9 @@ export async function saveAssistantProgress(
     meta?: MessageMeta;
     /** Omit (or "streaming") for an intermediate save; a final status ends the message. */
     status?: MessageStatus;
+    /** The last generation event these parts include, and the builder's state there (resume). */
+    lastEventId?: number;
+    streamState?: BuilderSnapshot | null;
   },
 ): Promise<boolean> {
   if (!isUuid(input.messageId)) return false;
@@ -35,6 +39,10 @@ export async function saveAssistantProgress(
       ...(meta.totalMs !== undefined && { totalMs: Math.round(meta.totalMs) }),
       ...(meta.finishReason !== undefined && { finishReason: meta.finishReason }),
       ...(meta.error !== undefined && { error: meta.error }),
+      ...(meta.droppedMessages !== undefined && { droppedMessages: meta.droppedMessages }),
+      ...(input.lastEventId !== undefined && { lastEventId: input.lastEventId }),
+      // A finished answer needs no resume state: its parts are final.
+      ...(input.streamState !== undefined && { streamState: input.streamState }),
     })
     .where(
       and(
@@ -48,16 +56,20 @@ export async function saveAssistantProgress(
 }
 
 /**
- * Start-up: a message still "streaming" has lost its writer (the server died mid-answer). It
- * keeps what was saved (up to ~1 s before the crash) and is marked interrupted. Assumes one
- * Parley process per database, as a self-hosted install runs.
+ * A message still "streaming" with no running generation has lost its writer (the process died
+ * mid-answer, before generations existed or after its run was reaped). It keeps what was saved and
+ * is marked interrupted. Messages a live run is writing are left alone, whichever instance runs it.
  */
 export async function markInterruptedMessages(db: Db, input: { userId?: string } = {}): Promise<number> {
   const rows = await db
     .update(messages)
-    .set({ status: "interrupted", updatedAt: sql`now()` })
+    .set({ status: "interrupted", streamState: null, updatedAt: sql`now()` })
     .where(
-      and(eq(messages.status, "streaming"), input.userId ? eq(messages.userId, input.userId) : undefined),
+      and(
+        eq(messages.status, "streaming"),
+        input.userId ? eq(messages.userId, input.userId) : undefined,
+        sql`not exists (select 1 from ${generations} g where g.message_id = ${messages.id} and g.status = 'running')`,
+      ),
     )
     .returning({ id: messages.id });
   return rows.length;

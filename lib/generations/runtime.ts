@@ -1,0 +1,111 @@
+import "server-only";
+import { hostname } from "node:os";
+import { getDb } from "@/lib/db/client";
+import { reapGenerations, renewLeases } from "@/lib/db/queries/generations";
+import { serverEnv } from "@/lib/env";
+import { redis, redisConfigured, redisSubscriber } from "@/lib/redis/connection";
+import { END_EVENT, type EventLog } from "./event-log";
+import { MemoryEventLog } from "./memory-log";
+import { RedisEventLog } from "./redis-log";
+
+/**
+ * What this process knows about generations: its event log (memory, or Redis when `REDIS_URL` is
+ * set), the runs it is writing (to stop them, and to renew their leases), and the housekeeping
+ * that marks other instances' dead runs as interrupted. One per process, kept on globalThis so
+ * Next's module copies (route bundles, dev reloads) share it.
+ */
+export type GenerationRuntime = {
+  instanceId: string;
+  log: EventLog;
+  /** Runs this instance is writing → their stop switch. */
+  running: Map<string, AbortController>;
+  /** Reaps runs whose lease ran out now (also runs on a timer). For tests and start-up. */
+  reapNow(): Promise<number>;
+};
+
+const STOP_CHANNEL = "parley:generations:stop";
+const holder = globalThis as typeof globalThis & { __parleyGenerations?: GenerationRuntime };
+
+export function generationRuntime(): GenerationRuntime {
+  holder.__parleyGenerations ??= createRuntime();
+  return holder.__parleyGenerations;
+}
+
+function createRuntime(): GenerationRuntime {
+  const env = serverEnv();
+  const instanceId = env.PARLEY_INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  const running = new Map<string, AbortController>();
+  const log: EventLog = redisConfigured()
+    ? new RedisEventLog(redis(), redisSubscriber(), {
+        maxEntries: env.GENERATION_LOG_MAX_EVENTS,
+        ttlSeconds: env.GENERATION_LOG_TTL_SECONDS,
+      })
+    : new MemoryEventLog(env.GENERATION_LOG_MAX_EVENTS, env.GENERATION_LOG_TTL_SECONDS * 1000);
+
+  if (redisConfigured()) {
+    // Stop pressed on another instance reaches the one writing the answer.
+    const sub = redisSubscriber();
+    void sub.subscribe(STOP_CHANNEL).catch((e: unknown) => console.error("[generations]", e));
+    sub.on("message", (channel: string, id: string) => {
+      if (channel === STOP_CHANNEL) running.get(id)?.abort();
+    });
+  }
+
+  const leaseSeconds = env.GENERATION_LEASE_SECONDS;
+  const reapNow = async (): Promise<number> => {
+    const db = await getDb();
+    const reaped = await reapGenerations(db, { keep: [...running.keys()] });
+    for (const g of reaped) {
+      await log
+        .terminate(g.id, [
+          {
+            event: "parley.error",
+            data: JSON.stringify({
+              code: "interrupted",
+              message: "The Parley server writing this answer stopped before it finished.",
+            }),
+          },
+          { event: "parley.done", data: JSON.stringify({ finishReason: null, steps: 0, usage: null }) },
+          { event: END_EVENT, data: "{}" },
+        ])
+        .catch((e: unknown) => console.error("[generations] could not end a dead run's log:", e));
+    }
+    if (reaped.length > 0)
+      console.info(`[generations] marked ${reaped.length} run(s) of dead instances interrupted`);
+    return reaped.length;
+  };
+
+  // Renew well before expiry, so one slow round (a busy database) does not lose a healthy run.
+  const renew = setInterval(
+    () => {
+      if (running.size === 0) return;
+      void getDb()
+        .then((db) => renewLeases(db, { ids: [...running.keys()], instanceId, leaseSeconds }))
+        .catch((e: unknown) => console.error("[generations] lease renewal failed:", e));
+    },
+    (leaseSeconds * 1000) / 3,
+  );
+  // Any surviving instance notices a dead one within about 1.5 leases, not only at start-up.
+  const reap = setInterval(
+    () => void reapNow().catch((e: unknown) => console.error("[generations] reaper failed:", e)),
+    (leaseSeconds * 1000) / 2,
+  );
+  renew.unref();
+  reap.unref();
+
+  return { instanceId, log, running, reapNow };
+}
+
+/**
+ * Stop, from any tab on any instance. Returns at once: the run ends with `parley.stopped` in its
+ * log, which every reader sees.
+ */
+export async function requestStop(generationId: string): Promise<void> {
+  const rt = generationRuntime();
+  const local = rt.running.get(generationId);
+  if (local) {
+    local.abort();
+    return;
+  }
+  if (redisConfigured()) await redis().publish(STOP_CHANNEL, generationId);
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { endGeneration } from "@/lib/db/queries/generations";
+import type { GenerationStatus } from "@/lib/db/schema";
+import { generationRuntime } from "@/lib/generations/runtime";
+import { type ChatTurnDeps, runChatTurn } from "./chat-turn";
+import { GenerationSink } from "./generation-sink";
+import type { PreparedGeneration } from "./start-turn";
+import { answerText, titleConversation } from "./title";
+
+/**
+ * Runs a prepared generation to its end in the background: it belongs to the server, not to the
+ * request that started it. Closing or reloading the tab changes nothing; only Stop (the runtime's
+ * abort switch, reachable from any instance) ends it early. Every frame goes to the event log
+ * that readers follow; the answer is saved as it streams and when it ends; an untitled
+ * conversation is named afterwards (`parley.title`), then the log ends.
+ *
+ * Returns a promise for tests and the benchmark; callers in routes do not wait on it.
+ */
+export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promise<void> {
+  const rt = generationRuntime();
+  const stop = new AbortController();
+  rt.running.set(g.generationId, stop);
+  rt.log.open(g.generationId);
+  return (async () => {
+    const db = await getDb();
+    const sink = new GenerationSink(rt.log, g.builder, {
+      db,
+      userId: g.userId,
+      messageId: g.messageId,
+      generationId: g.generationId,
+    });
+    let status: GenerationStatus = "error";
+    try {
+      sink.event("parley.saved", g.saved);
+      if (g.droppedMessages > 0) {
+        sink.event("parley.context", { droppedMessages: g.droppedMessages, keptMessages: g.keptMessages });
+      }
+      await runChatTurn(
+        { model: g.model, messages: g.history, settings: g.settings },
+        sink,
+        stop.signal,
+        deps,
+      );
+      if (stop.signal.aborted) sink.event("parley.stopped", {});
+      const final = await sink.finish();
+      status = final.status === "streaming" ? "error" : (final.status as GenerationStatus);
+      await endGeneration(db, { id: g.generationId, status });
+      // Stop has nothing left to stop: a late press during the title must not cut the log short.
+      rt.running.delete(g.generationId);
+      const answer = answerText(final.parts);
+      if (g.titleFrom !== null && answer.trim()) {
+        const title = await titleConversation(
+          db,
+          {
+            userId: g.userId,
+            conversationId: g.conversationId,
+            model: g.model,
+            question: g.titleFrom,
+            answer,
+          },
+          deps.gateway,
+        );
+        if (title) sink.event("parley.title", { conversationId: g.conversationId, title });
+      }
+    } catch (e) {
+      console.error(`[generation] ${g.generationId} failed:`, e);
+      await endGeneration(db, { id: g.generationId, status: "error" }).catch(() => undefined);
+    } finally {
+      rt.running.delete(g.generationId);
+      sink.end();
+    }
+  })();
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Db } from "@/lib/db/connect";
+import type { WireMessage } from "@/lib/stream/wire";
+import type { ChatRequestBody } from "@/lib/validations/chat";
+import { type ChatTurnDeps, runChatTurn } from "./chat-turn";
+import { SSE_HEADERS } from "./follow-response";
+import { FrameWriter } from "./frame-writer";
+import { inlineAttachmentImages } from "./inline-attachments";
+
+/**
+ * The stateless form of `POST /api/chat`: the caller sends the whole history and keeps it; nothing
+ * is saved, and the answer lives exactly as long as the request (the caller leaving cancels the
+ * gateway call). Tests, benchmarks and scripts use it; the chat page uses saved turns.
+ */
+export async function statelessTurn(
+  body: ChatRequestBody,
+  ctx: { db: Db; userId: string; signal: AbortSignal; pingMs: number },
+  deps: ChatTurnDeps,
+): Promise<Response> {
+  // Saved images (`/api/attachments/<id>`, this user's only) go to the gateway as data URLs.
+  const messages = await inlineAttachmentImages(ctx.db, ctx.userId, body.messages as WireMessage[]);
+  const upstream = new AbortController();
+  ctx.signal.addEventListener("abort", () => upstream.abort(), { once: true });
+  if (ctx.signal.aborted) upstream.abort();
+  let writer: FrameWriter | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const out = new FrameWriter(controller, ctx.pingMs);
+      writer = out;
+      void runChatTurn({ model: body.model, messages, settings: body.settings }, out, upstream.signal, deps)
+        .catch((e: unknown) => console.error("[chat] turn failed:", e))
+        .finally(() => out.close());
+    },
+    cancel() {
+      writer?.detach();
+      upstream.abort();
+    },
+  });
+  return new Response(stream, { headers: SSE_HEADERS });
+}
