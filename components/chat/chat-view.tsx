@@ -2,9 +2,7 @@
 import { useEffect } from "react";
 import { isStreaming, stopStreaming } from "@/lib/client/chat-actions";
 import { useModelStore } from "@/lib/client/model-store";
-import { useFollowSavedStream } from "@/lib/client/use-follow-saved-stream";
 import { useOpenConversation } from "@/lib/client/use-open-conversation";
-import { useSyncBranchesAfterTurns } from "@/lib/client/use-sync-branches";
 import { Sidebar } from "../sidebar/sidebar";
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
@@ -19,8 +17,6 @@ import { SettingsPanel } from "./settings-panel";
  */
 export function ChatView() {
   const open = useOpenConversation();
-  useFollowSavedStream();
-  useSyncBranchesAfterTurns();
   useEffect(() => {
     void useModelStore.persist.rehydrate();
     const onKey = (e: KeyboardEvent) => {

@@ -2,6 +2,7 @@
 import { Button } from "@/components/ui/button";
 import { PencilIcon, RefreshIcon } from "@/components/ui/icons";
 import { regenerate, savedIdOf } from "@/lib/client/branch-actions";
+import { continueAnswer } from "@/lib/client/chat-actions";
 import { useChatStore } from "@/lib/client/chat-store";
 import type { ChatMessage } from "@/lib/client/chat-types";
 import { cn } from "@/lib/client/cn";
@@ -20,6 +21,15 @@ export function MessageActions({ message }: { message: ChatMessage }) {
   const startEditing = useEditStore((s) => s.startEditing);
   if (message.status === "streaming" || !savedIdOf(message)) return null;
   const other = MODELS.find((m) => m !== (message.model ?? model)) ?? MODELS[0];
+  const hasText = message.parts.some((p) => p.type === "text" && p.text.trim());
+  // An answer that ended early can be carried on from where it stopped, into the same message.
+  const cut =
+    message.status === "stopped" ||
+    message.status === "interrupted" ||
+    message.meta?.finishReason === "length" ||
+    (message.status === "error" &&
+      ["stream_cut", "stalled", "interrupted"].includes(message.meta?.error?.code ?? ""));
+  const canContinue = message.role === "assistant" && hasText && cut;
   return (
     <div
       className={cn(
@@ -43,6 +53,18 @@ export function MessageActions({ message }: { message: ChatMessage }) {
         </Button>
       ) : (
         <>
+          {canContinue && (
+            <Button
+              variant="ghost"
+              size="sm"
+              data-testid="continue-answer"
+              aria-label="Continue the answer"
+              disabled={busy}
+              onClick={() => void continueAnswer(message.id)}
+            >
+              Continue
+            </Button>
+          )}
           <Button
             variant="ghost"
             size="sm"

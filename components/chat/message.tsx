@@ -3,6 +3,7 @@ import { memo } from "react";
 import { useChatStore } from "@/lib/client/chat-store";
 import { cn } from "@/lib/client/cn";
 import { useEditStore } from "@/lib/client/edit-store";
+import { ContextNote } from "./context-note";
 import { MessageActions } from "./message-actions";
 import { MessageEditor } from "./message-editor";
 import { MessageError } from "./message-error";
@@ -40,6 +41,9 @@ export const Message = memo(function Message({ id }: { id: string }) {
               : "w-full max-w-full text-[15px] leading-relaxed",
           )}
         >
+          {role === "assistant" && meta?.droppedMessages ? (
+            <ContextNote dropped={meta.droppedMessages} />
+          ) : null}
           {waiting && (
             <p data-testid="message-waiting" className="animate-pulse text-sm text-fg-muted">
               Waiting for the model…

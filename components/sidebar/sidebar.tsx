@@ -4,8 +4,8 @@ import { Button } from "@/components/ui/button";
 import { ArchiveIcon, CloseIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/client/cn";
 import { useUiStore } from "@/lib/client/ui-store";
-import { useRefreshListAfterTurns } from "@/lib/client/use-refresh-list-after-turns";
 import { useRouteConversationId } from "@/lib/client/use-route-conversation";
+import { useTurnListEffects } from "@/lib/client/use-turn-list-effects";
 import { ArchivedConversations } from "./archived-conversations";
 import { ConversationHistory } from "./conversation-history";
 import { NewChatLink } from "./new-chat-link";
@@ -26,7 +26,7 @@ export function Sidebar() {
   const [showArchived, setShowArchived] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const list = useRef<HTMLElement>(null);
-  useRefreshListAfterTurns();
+  useTurnListEffects();
 
   useLayoutEffect(() => {
     if (list.current) list.current.scrollTop = savedScrollTop;

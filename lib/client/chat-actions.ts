@@ -1,41 +1,37 @@
 "use client";
-import type { ParleyEventMap } from "@/lib/stream/events";
+/**
+ * What the user does to a conversation: send, retry, regenerate, edit and resend, continue,
+ * stop. Each becomes one saved turn (`POST /api/chat`) that the server builds from the stored
+ * conversation; the browser only names the new messages (client-made UUIDs, so a resend after a
+ * network failure is recognised instead of duplicated) and shows the answer via the turn
+ * controller.
+ */
+import { continuingBuilder } from "@/lib/stream/builder-snapshot";
+import { createMessageBuilder } from "@/lib/stream/message-builder";
 import type { MessagePart } from "@/lib/stream/message-parts";
-import type { ConversationRef } from "@/lib/validations/chat";
+import type { ModelId, UserContentPart } from "@/lib/stream/wire";
+import type { TurnRequest } from "@/lib/validations/chat";
 import { messagesInOrder, useChatStore } from "./chat-store";
-import { streamChatTurn } from "./chat-stream";
-import { type Attachment, type ChatMessage, newId } from "./chat-types";
+import type { Attachment, ChatMessage } from "./chat-types";
 import { useComposerStore } from "./composer-store";
 import { useModelStore } from "./model-store";
 import { toRequestSettings, useSettingsStore } from "./settings-store";
-import { toWireMessages } from "./to-wire";
+import { detachTurn, isStreaming, runTurn, stopTurn } from "./turn-controller";
 
-/** The turn in flight. Only one at a time: the composer sends nothing while this is set. */
-let inFlight: AbortController | null = null;
-/** Resolves when the last turn's request has closed. */
-let settled: Promise<void> = Promise.resolve();
+export { isStreaming };
 
-/**
- * True while an answer is being written. After `parley.done` the server keeps the request open
- * for its final save; that tail is not "streaming" (the answer shows done), so actions are not
- * refused then: they wait for it with `whenSettled()`.
- */
-export function isStreaming(): boolean {
-  if (!inFlight) return false;
-  const { activeId, byId } = useChatStore.getState();
-  return activeId === null || byId[activeId]?.status === "streaming";
-}
-
-/** Waits until no request is open, so a new turn never overlaps the previous one's final save. */
+/** Ready for a new turn (nothing streaming in this tab). */
 export async function whenSettled(): Promise<boolean> {
-  if (isStreaming()) return false;
-  await settled;
-  return inFlight === null;
+  return !isStreaming();
 }
 
-/** Stops the answer that is streaming: the request is aborted and the partial answer kept. */
 export function stopStreaming(): void {
-  inFlight?.abort();
+  stopTurn();
+}
+
+/** Another conversation is being opened: stop reading this one (the server keeps writing it). */
+export function leaveConversation(): void {
+  detachTurn();
 }
 
 function userText(m: ChatMessage | undefined): string {
@@ -45,90 +41,48 @@ function userText(m: ChatMessage | undefined): string {
     .join("");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The server's id for a message, if it has one (messages loaded from the server use it as id). */
-function savedId(m: ChatMessage | undefined): string | undefined {
-  if (!m) return undefined;
-  return m.serverId ?? (UUID.test(m.id) ? m.id : undefined);
+function wireContent(parts: MessagePart[]): string | UserContentPart[] {
+  const content: UserContentPart[] = [];
+  for (const p of parts) {
+    if (p.type === "text" && p.text) content.push({ type: "text", text: p.text });
+    // Saved images travel as their /api/attachments URL: the server reads them from its store.
+    if (p.type === "image") content.push({ type: "image_url", image_url: { url: p.url } });
+  }
+  if (content.length === 1 && content[0]?.type === "text") return content[0].text;
+  return content;
 }
 
-/**
- * Where the server saves this turn: the open conversation (or a new one) under the message shown
- * before it. A regenerate answers the saved user message again; if that message never reached
- * the database, the turn is sent as a new one so it is saved now.
- */
-function conversationRef(history: ChatMessage[], regenerate: boolean): ConversationRef {
-  const id = useChatStore.getState().conversationId ?? undefined;
-  const question = savedId(history.at(-1));
-  if (regenerate && id && question) return { id, parentId: question, regenerate: true };
-  if (!id) return {};
-  if (history.length < 2) return { id, parentId: null };
-  const parentId = savedId(history.at(-2));
-  // Unknown parent (its save failed): the server hangs the message under its current leaf.
-  return parentId ? { id, parentId } : { id };
-}
-
-/** Records the server's ids, then shows the conversation's own URL (replace: no extra Back step). */
-function onSaved(
-  saved: ParleyEventMap["parley.saved"],
-  question: ChatMessage | undefined,
-  answerId: string,
-): void {
-  const chat = useChatStore.getState();
-  if (question && saved.userMessageId) chat.update(question.id, { serverId: saved.userMessageId });
-  chat.update(answerId, { serverId: saved.assistantMessageId });
-  // Before the URL changes: whatever watches the URL sees a conversation that is already open.
-  if (chat.conversationId !== saved.conversationId) chat.setConversationId(saved.conversationId);
-  const path = `/c/${encodeURIComponent(saved.conversationId)}`;
-  if (window.location.pathname !== path) window.history.replaceState(null, "", path);
-}
-
-async function runTurn(history: ChatMessage[], regenerate = false): Promise<void> {
-  const chat = useChatStore.getState();
+function newAnswer(): ChatMessage {
   const model = useModelStore.getState().model;
-  const values = useSettingsStore.getState().values;
-  const assistant: ChatMessage = {
-    id: newId("msg"),
+  return {
+    id: crypto.randomUUID(),
     role: "assistant",
     parts: [],
     status: "streaming",
     model,
-    jsonMode: values.jsonMode,
+    jsonMode: useSettingsStore.getState().values.jsonMode,
     meta: { model },
     createdAt: Date.now(),
   };
-  chat.append(assistant);
-  chat.setActive(assistant.id);
-  const controller = new AbortController();
-  inFlight = controller;
-  let release = () => {};
-  settled = new Promise<void>((resolve) => {
-    release = resolve;
+}
+
+function common(): Pick<TurnRequest, "model" | "settings"> {
+  return {
+    model: useModelStore.getState().model,
+    settings: toRequestSettings(useSettingsStore.getState().values),
+  };
+}
+
+/** Runs a new answer (`answer`, already on screen) for `body`. */
+async function answer(answer: ChatMessage, body: Omit<TurnRequest, "model" | "settings">): Promise<string> {
+  const conversationId = useChatStore.getState().conversationId;
+  const status = await runTurn({
+    messageId: answer.id,
+    conversationId,
+    builder: createMessageBuilder({ startedAt: Date.now(), model: answer.model }),
+    start: { kind: "post", body: { ...common(), ...body, answerId: answer.id } },
   });
-  try {
-    const final = await streamChatTurn({
-      body: {
-        model,
-        messages: toWireMessages(history),
-        settings: toRequestSettings(values),
-        conversation: conversationRef(history, regenerate),
-      },
-      signal: controller.signal,
-      onSaved: (saved) => onSaved(saved, history.at(-1), assistant.id),
-      onUpdate: (s) =>
-        useChatStore.getState().update(assistant.id, { parts: s.parts, meta: s.meta, status: s.status }),
-    });
-    if (final.status === "error" || final.status === "interrupted") {
-      // The failed turn's text goes back into the composer, ready to edit or resend.
-      const composer = useComposerStore.getState();
-      if (!composer.draft.trim()) composer.setDraft(userText(history.at(-1)));
-    }
-  } finally {
-    if (inFlight === controller) inFlight = null;
-    if (useChatStore.getState().activeId === assistant.id) useChatStore.getState().setActive(null);
-    release();
-  }
+  return status;
 }
 
 /** Drops a failed last turn (its user message and the error) before something replaces it. */
@@ -145,12 +99,21 @@ function dropFailedLastTurn(): void {
   }
 }
 
-export async function sendMessage(text: string, attachments: Attachment[]): Promise<void> {
-  if (!text.trim() && attachments.length === 0) return;
-  if (!(await whenSettled())) return;
+/**
+ * A new question under `parentId` (default: the last message on screen). The server stores the
+ * images (data URLs become attachments) and builds the history from what it has saved.
+ */
+export async function sendMessage(
+  text: string,
+  attachments: Attachment[],
+  opts: { parentId?: string | null; imageParts?: MessagePart[] } = {},
+): Promise<void> {
+  if (!text.trim() && attachments.length === 0 && !opts.imageParts?.length) return;
+  if (isStreaming()) return;
   dropFailedLastTurn();
   const parts: MessagePart[] = [];
   if (text.trim()) parts.push({ type: "text", text });
+  for (const p of opts.imageParts ?? []) parts.push(p);
   for (const a of attachments) {
     parts.push({
       type: "image",
@@ -161,20 +124,75 @@ export async function sendMessage(text: string, attachments: Attachment[]): Prom
       height: a.height,
     });
   }
-  const user: ChatMessage = { id: newId("msg"), role: "user", parts, status: "done", createdAt: Date.now() };
-  useChatStore.getState().append(user);
-  await runTurn(messagesInOrder());
+  const state = useChatStore.getState();
+  const conversationId = state.conversationId;
+  const parentId = opts.parentId !== undefined ? opts.parentId : (messagesInOrder().at(-1)?.id ?? null);
+  const user: ChatMessage = {
+    id: crypto.randomUUID(),
+    role: "user",
+    parts,
+    status: "done",
+    createdAt: Date.now(),
+  };
+  const reply = newAnswer();
+  state.append(user, reply);
+  const status = await answer(reply, {
+    ...(conversationId ? { conversationId, parentId } : {}),
+    message: { id: user.id, content: wireContent(parts) },
+  });
+  if (status === "error" || status === "interrupted") {
+    // The failed turn's text goes back into the composer, ready to edit or resend.
+    const composer = useComposerStore.getState();
+    if (!composer.draft.trim()) composer.setDraft(text);
+  }
 }
 
-/** Runs a failed or stopped turn again: its answer is replaced, the user's message is kept. */
-export async function retryTurn(assistantId: string): Promise<void> {
-  if (!(await whenSettled())) return;
+/**
+ * A new answer to the question above `assistantId` (Retry after an error, Regenerate). If that
+ * question never reached the server (the turn was refused), it is sent again instead.
+ */
+export async function retryTurn(assistantId: string, model?: ModelId): Promise<void> {
+  if (isStreaming()) return;
+  if (model) useModelStore.getState().setModel(model);
   const messages = messagesInOrder();
   const index = messages.findIndex((m) => m.id === assistantId);
-  if (index < 1) return;
-  const history = messages.slice(0, index);
-  useChatStore.getState().remove(messages.slice(index).map((m) => m.id));
+  const question = messages[index - 1];
+  if (index < 1 || question?.role !== "user") return;
+  const chat = useChatStore.getState();
+  chat.remove(messages.slice(index).map((m) => m.id));
   const composer = useComposerStore.getState();
-  if (composer.draft === userText(history.at(-1))) composer.setDraft("");
-  await runTurn(history, true);
+  if (composer.draft === userText(question)) composer.setDraft("");
+  const conversationId = chat.conversationId;
+  if (!question.branch || !conversationId) {
+    // Never saved: send the same message again (same id: the server keeps one copy at most).
+    const reply = newAnswer();
+    chat.append(reply);
+    const parentId = messages[index - 2]?.id ?? null;
+    await answer(reply, {
+      ...(conversationId ? { conversationId, parentId } : {}),
+      message: { id: question.id, content: wireContent(question.parts) },
+    });
+    return;
+  }
+  const reply = newAnswer();
+  chat.append(reply);
+  await answer(reply, { conversationId, parentId: question.id, regenerate: true });
+}
+
+/** The model carries on from a cut, stopped or interrupted answer, into the same message. */
+export async function continueAnswer(assistantId: string): Promise<void> {
+  const chat = useChatStore.getState();
+  const message = chat.byId[assistantId];
+  const conversationId = chat.conversationId;
+  if (isStreaming() || !message || message.role !== "assistant" || !conversationId) return;
+  chat.update(assistantId, { status: "streaming", meta: { ...message.meta, error: null } });
+  await runTurn({
+    messageId: assistantId,
+    conversationId,
+    builder: continuingBuilder(
+      { parts: message.parts, meta: message.meta },
+      { startedAt: Date.now(), model: message.model },
+    ),
+    start: { kind: "post", body: { ...common(), conversationId, continueMessageId: assistantId } },
+  });
 }

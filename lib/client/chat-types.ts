@@ -2,8 +2,8 @@ import type { MessageMeta, MessagePart, MessageStatus } from "@/lib/stream/messa
 import type { ModelId } from "@/lib/stream/wire";
 
 /**
- * A message as the chat page holds it. The same shape can come from the server later
- * (conversation history), so nothing here is specific to a live stream.
+ * A message as the chat page holds it, loaded or live. Its id is the server's: the browser makes
+ * the UUIDs of the messages it sends, so there is no mapping between two ids.
  */
 export type ChatMessage = {
   id: string;
@@ -16,11 +16,6 @@ export type ChatMessage = {
   /** The turn asked for a JSON object (response_format json_object): show the answer formatted. */
   jsonMode?: boolean;
   createdAt: number;
-  /**
-   * The server's id for a message sent in this tab, once the turn is saved (`parley.saved`).
-   * Messages loaded from the server have no need: their `id` is the server's.
-   */
-  serverId?: string;
   /** Where the message sits in the conversation's tree (saved messages only): drives "2 / 3". */
   branch?: MessageBranch;
 };

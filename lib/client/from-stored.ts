@@ -25,6 +25,7 @@ export function chatMessageFromStored(m: MessageRecord, jsonMode: boolean): Chat
     finishReason: (m.finishReason as FinishReason | null) ?? null,
     truncated: m.finishReason === "length",
     error: m.error ?? null,
+    ...(m.droppedMessages ? { droppedMessages: m.droppedMessages } : {}),
   };
   return {
     id: m.id,

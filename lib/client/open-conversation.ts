@@ -1,5 +1,7 @@
 "use client";
-import { stopStreaming } from "./chat-actions";
+import { restoreBuilder } from "@/lib/stream/builder-snapshot";
+import { createMessageBuilder } from "@/lib/stream/message-builder";
+import { leaveConversation } from "./chat-actions";
 import { useChatStore } from "./chat-store";
 import type { ChatMessage } from "./chat-types";
 import type { ConversationDetail } from "./conversations-api";
@@ -7,6 +9,7 @@ import { useEditStore } from "./edit-store";
 import { asModelId, chatMessageFromStored, settingsFromStored } from "./from-stored";
 import { useModelStore } from "./model-store";
 import { useSettingsStore } from "./settings-store";
+import { runTurn } from "./turn-controller";
 import { olderCursorOf } from "./use-older-messages";
 
 /**
@@ -21,15 +24,35 @@ export function showConversation(detail: ConversationDetail): void {
     .filter((m): m is ChatMessage => m !== null);
   // The cursor lets the list load older messages as the user scrolls up (use-older-messages).
   useEditStore.getState().stopEditing();
+  leaveConversation();
   useChatStore.getState().load(conversation.id, chat, olderCursorOf(detail));
   const model = asModelId(conversation.model);
   if (model) useModelStore.getState().setModel(model);
   useSettingsStore.getState().save(settingsFromStored(conversation.settings));
+  resumeIfStreaming(detail);
+}
+
+/**
+ * An answer still being written (this tab was reloaded, or another tab or instance is writing it):
+ * show its saved snapshot and follow the generation from the event that snapshot includes.
+ */
+function resumeIfStreaming(detail: ConversationDetail): void {
+  const record = detail.messages.findLast((m) => m.status === "streaming" && m.generationId);
+  if (!record?.generationId) return;
+  const builder = record.streamState
+    ? restoreBuilder(record.streamState)
+    : createMessageBuilder({ startedAt: Date.parse(record.createdAt), model: record.model ?? undefined });
+  void runTurn({
+    messageId: record.id,
+    conversationId: detail.conversation.id,
+    builder,
+    start: { kind: "resume", generationId: record.generationId, lastEventId: record.lastEventId ?? 0 },
+  });
 }
 
 /** An empty chat at `/`. The model stays as chosen; settings go back to their defaults. */
 export function showNewChat(): void {
-  stopStreaming();
+  leaveConversation();
   useEditStore.getState().stopEditing();
   useChatStore.getState().load(null, []);
   useSettingsStore.getState().reset();

@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { stopStreaming } from "./chat-actions";
+import { leaveConversation } from "./chat-actions";
 import { useChatStore } from "./chat-store";
 import { ApiRequestError, fetchConversation } from "./conversations-api";
 import { queryKeys } from "./keys";
@@ -35,8 +35,8 @@ export function useOpenConversation(): { state: OpenState; retry: () => void } {
       return;
     }
     let cancelled = false;
-    // Another conversation was chosen mid-answer: the server keeps what streamed so far.
-    stopStreaming();
+    // Another conversation was chosen mid-answer: the answer goes on on the server.
+    leaveConversation();
     setState("loading");
     qc.fetchQuery({
       queryKey: queryKeys.conversations.detail(routeId),

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ChatCompletionRequest } from "@/lib/stream/wire";
 import { type ChunkMeta, toFrames } from "./chunks";
 import { completionBody } from "./completion";
+import { continuePlan, prefillOf, withoutPrefill } from "./continuation";
 import { type Fault, IN_STREAM_ERROR, parseFault, STATUS_ERRORS } from "./faults";
 import { sha256 } from "./hash";
 import { readBody, sendError, sendJson, sleep, untilAborted } from "./http";
@@ -113,8 +114,13 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
     return `${fault.status} (fault ${spec})`;
   }
 
-  const hash = requestHash(request);
-  const plan = applyMaxTokens(planAnswer(request, markers, hash), request.max_tokens);
+  const prefill = prefillOf(request);
+  const hash = requestHash(prefill === null ? request : withoutPrefill(request));
+  const planned =
+    prefill === null
+      ? planAnswer(request, markers, hash)
+      : continuePlan(planAnswer(withoutPrefill(request), markers, hash), prefill);
+  const plan = applyMaxTokens(planned, request.max_tokens);
   const meta: ChunkMeta = {
     id: `chatcmpl-${hash.slice(0, 24)}`,
     created: state.created,
