@@ -28,8 +28,8 @@ async function open(): Promise<DbHandle> {
   // Without Redis, Parley runs as one instance: every run still marked running at start-up lost
   // its writer when the last process died. With Redis, other instances may be writing: their
   // leases decide (lib/generations/runtime.ts reaps the expired ones).
-  if (!env.REDIS_URL) await reapGenerations(handle.db, { keep: [], everyRun: true });
-  const interrupted = await markInterruptedMessages(handle.db);
+  const reaped = env.REDIS_URL ? [] : await reapGenerations(handle.db, { keep: [], everyRun: true });
+  const interrupted = reaped.length + (await markInterruptedMessages(handle.db));
   if (interrupted > 0) console.info(`[db] marked ${interrupted} unfinished message(s) as interrupted`);
   return handle;
 }

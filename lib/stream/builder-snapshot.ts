@@ -103,7 +103,7 @@ export function continuingBuilder(
     steps: [
       {
         step: -1,
-        frozen: message.parts,
+        frozen: trimTail(message.parts),
         assembly: createAssembly(),
         tools: new Map(),
         ended: true,
@@ -121,4 +121,15 @@ export function continuingBuilder(
     usage: null,
     stepUsage: message.meta?.usage ?? null,
   };
+}
+
+/**
+ * The model is given the partial answer without its trailing whitespace (providers refuse a final
+ * assistant message ending in it) and writes that whitespace itself: drop it here too, or the
+ * joined text would hold it twice.
+ */
+function trimTail(parts: MessagePart[]): MessagePart[] {
+  const last = parts.at(-1);
+  if (last?.type !== "text") return parts;
+  return [...parts.slice(0, -1), { ...last, text: last.text.trimEnd() }];
 }

@@ -3,6 +3,7 @@
  * what was streamed up to about a second before the crash, marked "interrupted", and the
  * question is there. Real `next start` + gateway emulator, on PGlite and on Postgres.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriverName } from "@/lib/db/connect";
 import { type EmulatorHandle, startEmulator } from "@/lib/gateway-emulator";
@@ -52,8 +53,7 @@ describe.each(drivers)("a crash mid-answer (%s)", { timeout: 120_000 }, (driver)
       `${parley.url}/api/chat`,
       {
         model: MODEL,
-        messages: [{ role: "user", content: "Write at length [long:2000] [pace:chunk=15]" }],
-        conversation: {},
+        message: { id: randomUUID(), content: "Write at length [long:2000] [pace:chunk=15]" },
       },
       {
         onFrame: (f) => {

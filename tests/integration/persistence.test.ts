@@ -1,8 +1,9 @@
 /**
- * "Nothing lost": POST /api/chat with `conversation` saves the turn on the server. Real HTTP
+ * "Nothing lost": a saved turn (POST /api/chat without `messages`) is stored on the server. Real HTTP
  * against `next start` and the gateway emulator, on PGlite and on Postgres. The database is read
  * through the conversation API while the answer streams.
  */
+import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriverName } from "@/lib/db/connect";
@@ -21,16 +22,23 @@ import {
 } from "../support/persistence";
 import { type ReceivedFrame, readSse } from "../support/sse-client";
 
-type Saved = { conversationId: string; userMessageId: string | null; assistantMessageId: string };
+type Saved = {
+  conversationId: string;
+  userMessageId: string | null;
+  assistantMessageId: string;
+  generationId: string;
+};
 type Ref = { id?: string; parentId?: string | null; regenerate?: boolean };
 
 const PNG_1PX =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
-const ask = (content: unknown, conversation: Ref = {}, history: unknown[] = []) => ({
+/** A saved turn: the server builds the history from what it stored, so none is sent. */
+const ask = (content: unknown, ref: Ref = {}) => ({
   model: MODEL,
-  messages: [...history, { role: "user", content }],
-  conversation,
+  ...(ref.id !== undefined && { conversationId: ref.id }),
+  ...(ref.parentId !== undefined && { parentId: ref.parentId }),
+  ...(ref.regenerate ? { regenerate: true } : { message: { id: randomUUID(), content } }),
 });
 
 /** What the browser shows for these frames: the shared builder, `parley.saved` included. */
@@ -120,8 +128,11 @@ describe.each(drivers)("saved chat turns (%s)", { timeout: 60_000 }, (driver) =>
     ]);
     expect(during.messages[0]!.parts).toEqual([{ type: "text", text: prompt }]);
 
+    // Leaving does not stop a server-owned answer; Stop does.
     leave.abort();
     await turn.done.catch(() => undefined);
+    const stop = await fetch(`${parley.url}/api/generations/${saved.generationId}/stop`, { method: "POST" });
+    expect(stop.status).toBe(202);
     const answer = await until(async () => {
       const { messages } = await readConversation(parley.url, saved.conversationId);
       return messages[1]?.status !== "streaming" && messages[1];
@@ -174,12 +185,15 @@ describe.each(drivers)("saved chat turns (%s)", { timeout: 60_000 }, (driver) =>
     for (const len of seen) expect(len).toBeLessThan(final.length);
   });
 
-  it("keeps the partial answer as stopped when the browser stops the stream", async () => {
+  it("keeps the partial answer as stopped when Stop is pressed", async () => {
     const aborted = once(emulator.events, "aborted");
-    const turn = start(ask("A story please [long:800] [pace:chunk=30]"), 15);
+    const turn = start(ask("A story please [long:800] [pace:chunk=30]"));
     const saved = await turn.saved;
+    await until(async () => turn.frames.filter((f) => !f.event).length >= 15, "15 chunks");
+    await fetch(`${parley.url}/api/generations/${saved.generationId}/stop`, { method: "POST" });
     const s = await turn.done;
     await aborted;
+    expect(s.frames.some((f) => f.event === "parley.stopped")).toBe(true);
     const received = shown(s.frames).text;
     expect(received.length).toBeGreaterThan(0);
     const a = await until(async () => {
@@ -189,8 +203,8 @@ describe.each(drivers)("saved chat turns (%s)", { timeout: 60_000 }, (driver) =>
     }, "the stopped answer's final save");
     expect(a.status).toBe("stopped");
     expect(a.error).toBeNull();
-    // The server may have relayed a little more than the client read before it left.
-    expect(textOf(a.parts).startsWith(received)).toBe(true);
+    // The reader got every frame up to the stop: what it built is exactly what was saved.
+    expect(textOf(a.parts)).toBe(received);
   });
 
   it("titles a new conversation after its first answer; the next turn hangs under the answer", async () => {
@@ -207,12 +221,10 @@ describe.each(drivers)("saved chat turns (%s)", { timeout: 60_000 }, (driver) =>
     );
     expect(titleCall?.body).toMatchObject({ stream: false });
 
-    const history = [
-      { role: "user", content: "explain server-sent events briefly" },
-      { role: "assistant", content: textOf(titled.messages[1]!.parts) },
-    ];
+    // The title arrives on the stream too, after the answer.
+    expect(turn.frames.some((f) => f.event === "parley.title")).toBe(true);
     const next = start(
-      ask("and websockets?", { id: saved.conversationId, parentId: saved.assistantMessageId }, history),
+      ask("and websockets?", { id: saved.conversationId, parentId: saved.assistantMessageId }),
     );
     const second = await next.saved;
     await next.done;
@@ -229,11 +241,7 @@ describe.each(drivers)("saved chat turns (%s)", { timeout: 60_000 }, (driver) =>
 
     // Regenerate: no new user message, a second answer under the same question.
     const again = start(
-      ask(
-        "and websockets?",
-        { id: saved.conversationId, parentId: second.userMessageId!, regenerate: true },
-        history,
-      ),
+      ask("and websockets?", { id: saved.conversationId, parentId: second.userMessageId!, regenerate: true }),
     );
     const third = await again.saved;
     await again.done;
@@ -279,22 +287,8 @@ describe.each(drivers)("saved chat turns (%s)", { timeout: 60_000 }, (driver) =>
     );
     const saved = await first.saved;
     await first.done;
-    const { messages } = await readConversation(parley.url, saved.conversationId);
-    const imageUrl = (messages[0]!.parts[1] as { url: string }).url;
-    const history = [
-      {
-        role: "user",
-        content: [
-          { type: "text", text: "Describe it" },
-          { type: "image_url", image_url: { url: imageUrl } },
-        ],
-      },
-      { role: "assistant", content: textOf(messages[1]!.parts) },
-    ];
     const reached = gatewayCalledWith("And now?");
-    const next = start(
-      ask("And now?", { id: saved.conversationId, parentId: saved.assistantMessageId }, history),
-    );
+    const next = start(ask("And now?", { id: saved.conversationId, parentId: saved.assistantMessageId }));
     await reached;
     const { status } = await next.done;
     expect(status).toBe(200);
@@ -350,7 +344,11 @@ describe.each(drivers)("saved chat turns (%s)", { timeout: 60_000 }, (driver) =>
   });
 
   it("refuses a malformed conversation reference with 400", async () => {
-    for (const conversation of [{ id: "not-a-uuid" }, { regenerate: true }, { parentId: mineless() }]) {
+    for (const conversation of [
+      { id: "not-a-uuid" },
+      { regenerate: true },
+      { parentId: mineless() },
+    ] as Ref[]) {
       const res = await fetch(`${parley.url}/api/chat`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -19,16 +19,23 @@ export async function readSse(
   opts: {
     onFrame?: (f: ReceivedFrame, all: ReceivedFrame[]) => "stop" | undefined;
     signal?: AbortSignal;
+    headers?: Record<string, string>;
   } = {},
 ): Promise<ReceivedStream> {
   const controller = new AbortController();
   opts.signal?.addEventListener("abort", () => controller.abort());
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-    signal: controller.signal,
-  });
+  // No body: a GET (following a generation), with any headers given (Last-Event-ID).
+  const res = await fetch(
+    url,
+    body === undefined
+      ? { headers: opts.headers, signal: controller.signal }
+      : {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+          signal: controller.signal,
+        },
+  );
   const frames: ReceivedFrame[] = [];
   const comments: string[] = [];
   let raw = "";
