@@ -57,6 +57,8 @@ export const serverEnvSchema = z.object({
   /** This process's name in generation leases and logs. Default: hostname and pid. */
   PARLEY_INSTANCE_ID: z.string().min(1).max(200).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** When set, GET /api/metrics requires `Authorization: Bearer <this>`; unset, metrics are open. */
+  METRICS_TOKEN: z.string().trim().min(1).optional().catch(undefined),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

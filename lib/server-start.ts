@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "./db/client";
 import { ensureEmbeddedGateway } from "./gateway/embedded";
+import { logger } from "./observability/logger";
 
 /**
  * What the Node server does once at start-up (instrumentation.ts). Starting the demo gateway here
@@ -16,5 +17,10 @@ import { ensureEmbeddedGateway } from "./gateway/embedded";
 export async function startServer(): Promise<void> {
   await ensureEmbeddedGateway();
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  void getDb().catch((e: unknown) => console.error("[db] not available at start-up:", e));
+  void getDb().catch((e: unknown) =>
+    logger.error(
+      { err: e, module: "db" },
+      "database not available at start-up; retrying on the next request",
+    ),
+  );
 }

@@ -1,8 +1,11 @@
 /**
  * Runs the gateway emulator on its own, for curl, the benchmarks or a Parley pointed at it:
  *
- *   npm run gateway:emulate -- --port 8787 [--replay FILE …] [--chunk-delay-ms N]
+ *   npm run gateway:emulate -- --port 8787 [--replay FILE [FILE …]]… [--chunk-delay-ms N]
  *                              [--first-byte-ms N] [--replay-dir DIR] [--no-auth] [--stamp] [--quiet]
+ *
+ * `--replay a.sse b.json c.429.json`, `--replay a.sse --replay b.json` and a mix of the two all
+ * mean the same list, in the order given.
  *
  * Prints the base URL (ending in /v1) on stdout and exits cleanly on SIGINT/SIGTERM.
  */
@@ -10,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { startEmulator } from "../lib/gateway-emulator";
 
-const { values } = parseArgs({
+const { values, tokens } = parseArgs({
   options: {
     port: { type: "string", default: "8787" },
     host: { type: "string", default: "127.0.0.1" },
@@ -25,12 +28,15 @@ const { values } = parseArgs({
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
-  allowPositionals: false,
+  // Positionals are allowed only so that `--replay` can take several files; replayFiles() rejects
+  // any other stray word, which the strict parser would have done.
+  allowPositionals: true,
+  tokens: true,
 });
 
 if (values.help) {
   console.log(
-    "Usage: npm run gateway:emulate -- --port P [--replay FILE …] [--chunk-delay-ms N] [--first-byte-ms N]",
+    "Usage: npm run gateway:emulate -- --port P [--replay FILE [FILE …]]… [--chunk-delay-ms N] [--first-byte-ms N]",
   );
   console.log(
     "       [--replay-dir DIR] [--replay-chunk-delay-ms N] [--chunk-size N] [--no-auth] [--stamp] [--quiet]",
@@ -49,11 +55,34 @@ function num(flag: string, raw: string | undefined): number | undefined {
   return n;
 }
 
+/**
+ * The files of every `--replay`, in order: its own value plus the bare words right after it. A bare
+ * word after any other flag (or after `--`) is still a mistake, reported as parseArgs would.
+ */
+function replayFiles(): string[] {
+  const files: string[] = [];
+  let inReplay = false;
+  for (const token of tokens) {
+    if (token.kind === "option") {
+      inReplay = token.name === "replay";
+      if (inReplay && token.value !== undefined) files.push(token.value);
+    } else if (token.kind === "positional" && inReplay) {
+      files.push(token.value);
+    } else {
+      const what = token.kind === "positional" ? `"${token.value}"` : "--";
+      console.error(`Unexpected argument ${what}: only --replay takes several values. See --help.`);
+      process.exit(2);
+    }
+  }
+  return files;
+}
+
 async function main() {
+  const replay = replayFiles();
   const handle = await startEmulator({
     port: num("port", values.port),
     host: values.host,
-    replay: values.replay?.map((f) => path.resolve(f)),
+    replay: replay.length > 0 ? replay.map((f) => path.resolve(f)) : undefined,
     replayDir: values["replay-dir"] ? path.resolve(values["replay-dir"]) : undefined,
     chunkDelayMs: num("chunk-delay-ms", values["chunk-delay-ms"]),
     firstByteDelayMs: num("first-byte-ms", values["first-byte-ms"]),

@@ -2,6 +2,7 @@ import "server-only";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { serverEnv } from "../env";
+import { childLogger } from "../observability/logger";
 import { createDb, type Db, type DbHandle } from "./connect";
 import { ensureLocalUser } from "./local-user";
 import { reapGenerations } from "./queries/generations";
@@ -13,12 +14,17 @@ import { markInterruptedMessages } from "./queries/progress";
  * fail, and re-running start-up would mark live streams as interrupted.
  */
 const cache = globalThis as typeof globalThis & { __parleyDb?: Promise<DbHandle> };
+const log = childLogger({ module: "db" });
 
 async function open(): Promise<DbHandle> {
   const env = serverEnv();
   let handle: DbHandle;
   if (env.DATABASE_URL) {
-    handle = await createDb({ driver: "postgres", url: env.DATABASE_URL });
+    handle = await createDb({
+      driver: "postgres",
+      url: env.DATABASE_URL,
+      onIdleError: (e) => log.error({ err: e }, "idle PostgreSQL client lost its connection"),
+    });
   } else {
     const dataDir = path.resolve(env.PARLEY_DATA_DIR, "pglite");
     await mkdir(dataDir, { recursive: true });
@@ -30,7 +36,9 @@ async function open(): Promise<DbHandle> {
   // leases decide (lib/generations/runtime.ts reaps the expired ones).
   const reaped = env.REDIS_URL ? [] : await reapGenerations(handle.db, { keep: [], everyRun: true });
   const interrupted = reaped.length + (await markInterruptedMessages(handle.db));
-  if (interrupted > 0) console.info(`[db] marked ${interrupted} unfinished message(s) as interrupted`);
+  // tests/integration/persistence-crash.test.ts looks for these words.
+  if (interrupted > 0)
+    log.info({ interrupted }, `marked ${interrupted} unfinished message(s) as interrupted`);
   return handle;
 }
 

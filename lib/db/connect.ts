@@ -25,6 +25,11 @@ export type CreateDbOptions = {
   /** Default: run migrations before returning. */
   migrate?: boolean;
   migrationsFolder?: string;
+  /**
+   * An idle Postgres client lost its server (a restart). The app passes its logger; scripts get
+   * stderr. Injected so this file stays importable outside Next (the logger is server-only).
+   */
+  onIdleError?: (error: Error) => void;
 };
 
 export type DbHandle = { db: Db; driver: DriverName; close: () => Promise<void> };
@@ -36,8 +41,8 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
   if (options.driver === "postgres") {
     if (!options.url) throw new Error("createDb: the postgres driver needs a url");
     const pool = new Pool({ connectionString: options.url, max: 10 });
-    // An idle client losing its server (restart) must not crash the process.
-    pool.on("error", (e) => console.error("[db] idle client error:", e.message));
+    // An idle client losing its server (restart) must not crash the process: handled, not thrown.
+    pool.on("error", options.onIdleError ?? ((e) => console.error("[db] idle client error:", e.message)));
     try {
       if (options.migrate !== false) await migrateDatabase({ driver: "postgres", pool }, migrationsFolder);
     } catch (e) {

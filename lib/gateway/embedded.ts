@@ -1,5 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
+import { childLogger } from "@/lib/observability/logger";
 
 declare global {
   // Set once per process; route modules read it through lib/gateway/config.ts.
@@ -18,18 +19,17 @@ export async function ensureEmbeddedGateway(): Promise<string | undefined> {
   if (globalThis.__parleyEmbeddedGatewayUrl) return globalThis.__parleyEmbeddedGatewayUrl;
   globalThis.__parleyEmbeddedGatewayStarting ??= (async () => {
     const { startEmulator } = await import("@/lib/gateway-emulator");
+    const log = childLogger({ module: "demo-gateway" });
     const handle = await startEmulator({
       port: env.EMULATOR_PORT,
       firstByteDelayMs: env.EMULATOR_FIRST_BYTE_MS,
       chunkDelayMs: env.EMULATOR_CHUNK_DELAY_MS,
       replayDir: env.EMULATOR_REPLAY_DIR,
       requireAuth: true,
-      log: env.DEBUG_EMULATOR_LOG ? (line) => console.log(`[demo-gateway] ${line}`) : undefined,
+      log: env.DEBUG_EMULATOR_LOG ? (line) => log.info(line) : undefined,
     });
     globalThis.__parleyEmbeddedGatewayUrl = handle.url;
-    console.log(
-      `Parley: no AIGATEWAY_API_KEY set; answering from the built-in demo gateway at ${handle.url}`,
-    );
+    log.info({ url: handle.url }, "no AIGATEWAY_API_KEY set; answering from the built-in demo gateway");
     return handle.url;
   })();
   return globalThis.__parleyEmbeddedGatewayStarting;

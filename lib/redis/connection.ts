@@ -1,6 +1,7 @@
 import "server-only";
 import { Redis } from "ioredis";
 import { serverEnv } from "@/lib/env";
+import { childLogger } from "@/lib/observability/logger";
 
 /**
  * Redis is optional: with `REDIS_URL` set, generation event logs and stop signals go through it so
@@ -23,9 +24,11 @@ function connect(name: string): Redis {
     maxRetriesPerRequest: 3,
     enableAutoPipelining: true,
   });
-  // Without a listener, ioredis prints every reconnect attempt as an unhandled error.
+  // Without a listener, ioredis prints every reconnect attempt as an unhandled error. The URL may
+  // hold a password, so only the error's own message is logged, never the options.
+  const log = childLogger({ module: "redis", connection: name });
   client.on("error", (e) => {
-    if (process.env.NODE_ENV !== "test") console.error(`[redis:${name}]`, e.message);
+    if (process.env.NODE_ENV !== "test") log.warn({ code: (e as NodeJS.ErrnoException).code }, e.message);
   });
   return client;
 }

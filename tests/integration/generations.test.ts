@@ -11,7 +11,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/import-export/format";
 import { longConversationExport } from "../support/long-conversation";
 import { type ParleyServer, startParley } from "../support/parley-server";
 import { createStore, MODEL, type Store, textOf, until } from "../support/persistence";
-import { type ReceivedFrame, readSse } from "../support/sse-client";
+import { readSse } from "../support/sse-client";
 import { assemble, chunksIn, fromSnapshot, newTurn, read, records, stop } from "../support/turns";
 
 type GatewayBody = { messages: { role: string; content: unknown }[] };
@@ -278,4 +278,3 @@ describe("server-owned generations", { timeout: 60_000 }, () => {
   });
 });
 
-export type { ReceivedFrame };

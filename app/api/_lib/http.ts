@@ -1,13 +1,15 @@
 /**
  * Shared by the conversation, search, import/export and attachment routes: one error shape
- * (`{ error: { code, message } }`), capped JSON bodies, zod-checked input, and the caller's
- * database and user. Database errors are logged, never shown raw.
+ * (`{ error: { code, message } }`), a request id, capped JSON bodies, zod-checked input, and the
+ * caller's database and user. Unexpected errors are logged, never shown raw.
  */
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/connect";
 import { DbError } from "@/lib/db/errors";
 import { currentUserId } from "@/lib/db/local-user";
+import { logger, requestId, withRequestId } from "@/lib/observability/logger";
 
 export class ApiError extends Error {
   constructor(
@@ -32,25 +34,54 @@ export class ApiError extends Error {
 export const notFoundError = (what = "conversation") =>
   new ApiError(404, "not_found", `The ${what} was not found.`);
 
-/** Wraps a handler so every failure leaves as a JSON error. */
+/**
+ * Wraps a handler so every failure leaves as a JSON error, and every request has an id: taken from
+ * a sane incoming `x-request-id` or made up, returned in the `x-request-id` response header, and
+ * carried by every log line written while the handler runs (so a user's report of a 500 can be
+ * matched to its stack trace).
+ */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
-    try {
-      return await fn(...args);
-    } catch (e) {
-      if (e instanceof ApiError) return e.toResponse();
-      if (e instanceof DbError) {
-        const status = e.code === "not_found" ? 404 : 400;
-        return new ApiError(
-          status,
-          e.code === "not_found" ? "not_found" : "bad_request",
-          e.message,
-        ).toResponse();
-      }
-      console.error("[api]", e);
-      return new ApiError(500, "internal", "Something went wrong on the server.").toResponse();
-    }
+    const request = args[0] instanceof Request ? args[0] : undefined;
+    const id = request ? requestId(request) : randomUUID();
+    const started = performance.now();
+    const response = await withRequestId(id, () => run(fn, args));
+    // The path without its query: a search query is the user's words.
+    const path = request ? new URL(request.url).pathname : undefined;
+    const ms = Math.round(performance.now() - started);
+    logger.debug({ reqId: id, method: request?.method, path, status: response.status, ms }, "request");
+    return withHeader(response, "x-request-id", id);
   };
+}
+
+async function run<A extends unknown[]>(fn: (...args: A) => Promise<Response>, args: A): Promise<Response> {
+  try {
+    return await fn(...args);
+  } catch (e) {
+    if (e instanceof ApiError) return e.toResponse();
+    if (e instanceof DbError) {
+      const status = e.code === "not_found" ? 404 : 400;
+      return new ApiError(
+        status,
+        e.code === "not_found" ? "not_found" : "bad_request",
+        e.message,
+      ).toResponse();
+    }
+    logger.error({ err: e }, "route handler failed");
+    return new ApiError(500, "internal", "Something went wrong on the server.").toResponse();
+  }
+}
+
+/** Responses from fetch() or Response.redirect() have immutable headers; copy those. */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
 }
 
 /** The caller's database and user id; every query below is scoped to that user. */

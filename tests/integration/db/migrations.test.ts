@@ -18,6 +18,7 @@ describe.each(drivers)("migrations (%s)", (driver) => {
     expect(rowsOf<{ table_name: string }>(result).map((r) => r.table_name)).toEqual([
       "attachments",
       "conversations",
+      "generations",
       "messages",
       "users",
     ]);
