@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { logger } from "@/lib/observability/logger";
 import {
   END_EVENT,
   type EventLog,
@@ -94,9 +95,9 @@ export class RedisEventLog implements EventLog {
       .exec()
       .then((results) => {
         const failed = results?.find(([err]) => err);
-        if (failed) console.error("[event-log] Redis write failed:", failed[0]?.message);
+        if (failed) logger.error({ reason: failed[0]?.message }, "event log: Redis write failed");
       })
-      .catch((e: unknown) => console.error("[event-log] Redis write failed:", (e as Error).message))
+      .catch((e: unknown) => logger.error({ err: e }, "event log: Redis write failed"))
       .finally(() => {
         this.flushing = null;
       });
@@ -171,7 +172,7 @@ export class RedisEventLog implements EventLog {
         buffered = [];
         if (rest.length > 0) deliver(rest);
       } catch (e) {
-        console.error("[event-log] Redis read failed:", (e as Error).message);
+        logger.error({ err: e }, "event log: Redis read failed");
         stop();
         listener.onGone("unknown");
       }
@@ -199,7 +200,7 @@ export class RedisEventLog implements EventLog {
       .subscribe(channel)
       .then(() => readStream())
       .catch((e: unknown) => {
-        console.error("[event-log] Redis subscribe failed:", (e as Error).message);
+        logger.error({ err: e }, "event log: Redis subscribe failed");
         stop();
         listener.onGone("unknown");
       });

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { getDb } from "@/lib/db/client";
 import { reapGenerations, renewLeases } from "@/lib/db/queries/generations";
 import { serverEnv } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { redis, redisConfigured, redisSubscriber } from "@/lib/redis/connection";
 import { END_EVENT, type EventLog } from "./event-log";
 import { MemoryEventLog } from "./memory-log";
@@ -45,7 +46,9 @@ function createRuntime(): GenerationRuntime {
   if (redisConfigured()) {
     // Stop pressed on another instance reaches the one writing the answer.
     const sub = redisSubscriber();
-    void sub.subscribe(STOP_CHANNEL).catch((e: unknown) => console.error("[generations]", e));
+    void sub
+      .subscribe(STOP_CHANNEL)
+      .catch((e: unknown) => logger.error({ err: e }, "stop channel: subscribe failed"));
     sub.on("message", (channel: string, id: string) => {
       if (channel === STOP_CHANNEL) running.get(id)?.abort();
     });
@@ -68,10 +71,12 @@ function createRuntime(): GenerationRuntime {
           { event: "parley.done", data: JSON.stringify({ finishReason: null, steps: 0, usage: null }) },
           { event: END_EVENT, data: "{}" },
         ])
-        .catch((e: unknown) => console.error("[generations] could not end a dead run's log:", e));
+        .catch((e: unknown) =>
+          logger.error({ err: e, generationId: g.id }, "could not end a dead run's log"),
+        );
     }
     if (reaped.length > 0)
-      console.info(`[generations] marked ${reaped.length} run(s) of dead instances interrupted`);
+      logger.info({ reaped: reaped.length }, `marked ${reaped.length} run(s) of dead instances interrupted`);
     return reaped.length;
   };
 
@@ -81,13 +86,13 @@ function createRuntime(): GenerationRuntime {
       if (running.size === 0) return;
       void getDb()
         .then((db) => renewLeases(db, { ids: [...running.keys()], instanceId, leaseSeconds }))
-        .catch((e: unknown) => console.error("[generations] lease renewal failed:", e));
+        .catch((e: unknown) => logger.error({ err: e }, "lease renewal failed"));
     },
     (leaseSeconds * 1000) / 3,
   );
   // Any surviving instance notices a dead one within about 1.5 leases, not only at start-up.
   const reap = setInterval(
-    () => void reapNow().catch((e: unknown) => console.error("[generations] reaper failed:", e)),
+    () => void reapNow().catch((e: unknown) => logger.error({ err: e }, "reaper failed")),
     (leaseSeconds * 1000) / 2,
   );
   renew.unref();

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/connect";
 import { saveAssistantProgress } from "@/lib/db/queries/progress";
 import { END_EVENT, type EventLog } from "@/lib/generations/event-log";
+import { logger } from "@/lib/observability/logger";
 import { snapshotBuilder } from "@/lib/stream/builder-snapshot";
 import type { ParleyEventMap, ParleyEventName, StreamFrame } from "@/lib/stream/events";
 import { applyFrame, type BuiltMessage, build, type MessageBuilder } from "@/lib/stream/message-builder";
@@ -76,7 +77,7 @@ export class GenerationSink implements FrameSink {
       applyFrame(this.builder, frame, Date.now());
     } catch (e) {
       // Readers assemble the frame themselves; a builder bug must not break their stream.
-      console.error("[generation] message builder failed:", e);
+      logger.error({ err: e, generationId: this.target.generationId }, "message builder failed");
     }
     this.log.append(this.target.generationId, [{ id, event, data }]);
     this.saver.touch();
@@ -100,7 +101,7 @@ export class GenerationSink implements FrameSink {
         streamState,
       });
     } catch (e) {
-      console.error(`[generation] saving message ${messageId} failed:`, e);
+      logger.error({ err: e, messageId }, "saving the answer failed");
     }
   }
 }

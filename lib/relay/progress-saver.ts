@@ -1,3 +1,4 @@
+import { logger } from "@/lib/observability/logger";
 /**
  * Throttles the saves of a streaming answer: at most one per `intervalMs` while something changed,
  * never two at once (a slow database must not pile up writes that could land out of order), and a
@@ -49,7 +50,7 @@ export class ProgressSaver {
     this.dirty = false;
     this.lastStartedAt = this.now();
     this.running = this.save()
-      .catch((e: unknown) => console.error("[relay] saving progress failed:", e))
+      .catch((e: unknown) => logger.error({ err: e }, "saving progress failed"))
       .finally(() => {
         this.running = null;
         this.pump();

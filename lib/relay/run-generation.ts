@@ -3,6 +3,15 @@ import { getDb } from "@/lib/db/client";
 import { endGeneration } from "@/lib/db/queries/generations";
 import type { GenerationStatus } from "@/lib/db/schema";
 import { generationRuntime } from "@/lib/generations/runtime";
+import { childLogger } from "@/lib/observability/logger";
+import {
+  countGatewayError,
+  countTokens,
+  generationEnded,
+  generationStarted,
+  observeTimeToFirstToken,
+} from "@/lib/observability/metrics";
+import type { BuiltMessage } from "@/lib/stream/message-builder";
 import { type ChatTurnDeps, runChatTurn } from "./chat-turn";
 import { GenerationSink } from "./generation-sink";
 import type { PreparedGeneration } from "./start-turn";
@@ -22,6 +31,8 @@ export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promis
   const stop = new AbortController();
   rt.running.set(g.generationId, stop);
   rt.log.open(g.generationId);
+  generationStarted(g.model);
+  const log = childLogger({ generationId: g.generationId, model: g.model });
   return (async () => {
     const db = await getDb();
     const sink = new GenerationSink(rt.log, g.builder, {
@@ -46,6 +57,7 @@ export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promis
       const final = await sink.finish();
       status = final.status === "streaming" ? "error" : (final.status as GenerationStatus);
       await endGeneration(db, { id: g.generationId, status });
+      measure(g.model, final);
       // Stop has nothing left to stop: a late press during the title must not cut the log short.
       rt.running.delete(g.generationId);
       const answer = answerText(final.parts);
@@ -64,11 +76,26 @@ export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promis
         if (title) sink.event("parley.title", { conversationId: g.conversationId, title });
       }
     } catch (e) {
-      console.error(`[generation] ${g.generationId} failed:`, e);
+      log.error({ err: e }, "generation failed");
       await endGeneration(db, { id: g.generationId, status: "error" }).catch(() => undefined);
     } finally {
       rt.running.delete(g.generationId);
       sink.end();
+      generationEnded(g.model, status === "running" ? "error" : status);
+      log.info({ status }, "generation ended");
     }
   })();
+}
+
+/** Prometheus figures for one finished answer (no text, only numbers and codes). */
+function measure(model: string, m: BuiltMessage): void {
+  if (m.meta.ttftMs !== undefined) observeTimeToFirstToken(model, m.meta.ttftMs);
+  if (m.meta.error) countGatewayError(m.meta.error.code);
+  const u = m.meta.usage;
+  if (u) {
+    countTokens(model, "prompt", u.prompt_tokens ?? 0);
+    countTokens(model, "completion", u.completion_tokens ?? 0);
+    const reasoning = u.completion_tokens_details?.reasoning_tokens;
+    if (typeof reasoning === "number") countTokens(model, "reasoning", reasoning);
+  }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/connect";
+import { logger } from "@/lib/observability/logger";
 import type { WireMessage } from "@/lib/stream/wire";
 import type { ChatRequestBody } from "@/lib/validations/chat";
 import { type ChatTurnDeps, runChatTurn } from "./chat-turn";
@@ -28,7 +29,7 @@ export async function statelessTurn(
       const out = new FrameWriter(controller, ctx.pingMs);
       writer = out;
       void runChatTurn({ model: body.model, messages, settings: body.settings }, out, upstream.signal, deps)
-        .catch((e: unknown) => console.error("[chat] turn failed:", e))
+        .catch((e: unknown) => logger.error({ err: e }, "stateless turn failed"))
         .finally(() => out.close());
     },
     cancel() {

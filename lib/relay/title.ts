@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/connect";
 import { setConversationTitle } from "@/lib/db/queries/conversations";
 import { completeChat, type GatewayConfig } from "@/lib/gateway/client";
 import { buildChatRequest } from "@/lib/gateway/request";
+import { logger } from "@/lib/observability/logger";
 import type { MessagePart } from "@/lib/stream/message-parts";
 import type { ChatCompletionRequest } from "@/lib/stream/wire";
 
@@ -79,7 +80,10 @@ export async function titleConversation(
     });
     return saved ? title : null;
   } catch (e) {
-    console.warn(`[title] conversation ${input.conversationId} keeps no title:`, (e as Error)?.message ?? e);
+    logger.warn(
+      { conversationId: input.conversationId, reason: (e as Error)?.message },
+      "conversation keeps no title",
+    );
     return null;
   }
 }

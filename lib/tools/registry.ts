@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { logger } from "@/lib/observability/logger";
 import { serverEnv } from "../env";
 import type { WireTool } from "../stream/wire";
 import { CalculatorError, calculator, MAX_EXPRESSION_CHARS } from "./calculator";
@@ -137,7 +138,7 @@ export async function runTool(name: string, argsJson: string, ctx: ToolContext):
   } catch (error) {
     if (READABLE.some((E) => error instanceof E)) return fail((error as Error).message);
     // A bug, not an answer: the operator gets the stack, the model gets plain words.
-    console.error(`[tools] ${name} failed`, error);
+    logger.error({ err: error, tool: name }, "tool failed");
     return fail(`${name} failed unexpectedly.`);
   }
 }

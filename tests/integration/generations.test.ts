@@ -277,4 +277,3 @@ describe("server-owned generations", { timeout: 60_000 }, () => {
     expect((await fetch(`${parley.url}/api/generations/not-a-uuid/stream`)).status).toBe(404);
   });
 });
-

@@ -3,6 +3,7 @@ import { serverEnv } from "@/lib/env";
 import { gatewayConfig } from "@/lib/gateway/config";
 import { ensureEmbeddedGateway } from "@/lib/gateway/embedded";
 import { generationRuntime } from "@/lib/generations/runtime";
+import { logger } from "@/lib/observability/logger";
 import type { ChatTurnDeps } from "@/lib/relay/chat-turn";
 import { followResponse } from "@/lib/relay/follow-response";
 import { runGeneration } from "@/lib/relay/run-generation";
@@ -44,7 +45,7 @@ export const POST = handle(async (request: Request) => {
   } catch (e) {
     if (e instanceof TurnRefused) throw new ApiError(e.status, e.code, e.message);
     if (e instanceof DbError) throw e;
-    console.error("[chat] could not save the turn:", e);
+    logger.error({ err: e }, "could not save the turn");
     // Streaming an answer that cannot be kept would break the promise that nothing is lost.
     throw new ApiError(503, "unavailable", "Parley could not save the conversation. Try again in a moment.");
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getGeneration } from "@/lib/db/queries/generations";
 import { serverEnv } from "@/lib/env";
+import { countResume } from "@/lib/observability/metrics";
 import { followResponse } from "@/lib/relay/follow-response";
 import { handle, notFoundError, parse, session } from "../../../_lib/http";
 
@@ -24,6 +25,7 @@ export const GET = handle(async (request: Request, { params }: Ctx) => {
   const raw =
     request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId") ?? "0";
   const afterId = parse(lastEventId, raw.trim() || "0");
+  if (afterId > 0) countResume();
   return followResponse({
     generationId: generation.id,
     afterId,
