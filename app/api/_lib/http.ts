@@ -8,12 +8,15 @@ import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/connect";
 import { DbError } from "@/lib/db/errors";
 import { currentUserId } from "@/lib/db/local-user";
+import type { ErrorCode } from "@/lib/errors/codes";
+import { errorMessage } from "@/lib/errors/wording";
 
+/** `message` defaults to the wording table's words for `code` (lib/errors/wording.ts). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
-    message: string,
+    readonly code: ErrorCode,
+    message: string = errorMessage(code),
   ) {
     super(message);
   }
@@ -42,7 +45,7 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
         ).toResponse();
       }
       console.error("[api]", e);
-      return new ApiError(500, "internal", "Something went wrong on the server.").toResponse();
+      return new ApiError(500, "internal").toResponse();
     }
   };
 }
