@@ -35,7 +35,8 @@ export const MessageFooter = memo(function MessageFooter({ meta, status, parts, 
   return (
     <footer
       data-testid="message-footer"
-      data-end-reason={reason ?? "stop"}
+      // What the stream said, or "none": never a reason it did not give.
+      data-end-reason={reason ?? meta?.finishReason ?? "none"}
       className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-fg-muted"
     >
       {items.map((i) => (
