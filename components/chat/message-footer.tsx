@@ -1,22 +1,9 @@
 "use client";
 import { memo } from "react";
 import { MODEL_INFO } from "@/lib/client/model-store";
+import { endReason } from "@/lib/stream/end-reason";
 import type { MessageMeta, MessagePart, MessageStatus } from "@/lib/stream/message-parts";
 import type { ModelId } from "@/lib/stream/wire";
-
-/** Why the answer ended, when that is worth saying; null for a normal finish. */
-export function endReason(
-  status: MessageStatus,
-  meta: MessageMeta | undefined,
-  parts: MessagePart[],
-): string | null {
-  if (status === "stopped") return "stopped";
-  if (meta?.error?.code === "stream_cut" || status === "interrupted") return "cut off";
-  if (meta?.finishReason === "length" || meta?.truncated) return "hit max_tokens";
-  if (meta?.finishReason === "content_filter" || parts.some((p) => p.type === "refusal")) return "refused";
-  if (status === "error") return "error";
-  return null;
-}
 
 function ms(v: number): string {
   return v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(2)} s`;
@@ -48,7 +35,8 @@ export const MessageFooter = memo(function MessageFooter({ meta, status, parts, 
   return (
     <footer
       data-testid="message-footer"
-      data-end-reason={reason ?? "stop"}
+      // What the stream said, or "none": never a reason it did not give.
+      data-end-reason={reason ?? meta?.finishReason ?? "none"}
       className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-fg-muted"
     >
       {items.map((i) => (

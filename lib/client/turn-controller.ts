@@ -9,6 +9,7 @@
  * End-of-turn effects (the sidebar, the URL, "2 / 3", the title) come from the server's own
  * events (`parley.saved`, `parley.title`) and reach the rest of the app through `onTurnEvent`.
  */
+import { errorMessage } from "@/lib/errors/wording";
 import type { ParleyEventMap, StreamFrame } from "@/lib/stream/events";
 import { applyFrame, build, type MessageBuilder } from "@/lib/stream/message-builder";
 import type { MessageStatus } from "@/lib/stream/message-parts";
@@ -175,14 +176,8 @@ export async function runTurn(opts: {
       break;
     }
     if (attempt >= MAX_RECONNECTS) {
-      failLive(
-        r,
-        show,
-        r.generationId ? "connection_lost" : "server_unreachable",
-        r.generationId
-          ? "The connection to Parley's server was lost. The answer may still be running: reload to see it."
-          : "Parley's server could not be reached. Check your network connection and try again.",
-      );
+      const code = r.generationId ? "connection_lost" : "server_unreachable";
+      failLive(r, show, code, errorMessage(code));
       break;
     }
     const before = r.lastEventId;

@@ -15,7 +15,13 @@ import { isTitleRequest } from "./title";
 import { applyMaxTokens, usageFor } from "./usage";
 import { validateRequest } from "./validate";
 
-type Ctx = { state: EmulatorState; signal: AbortSignal; cut: () => Promise<void> };
+type Ctx = {
+  state: EmulatorState;
+  signal: AbortSignal;
+  cut: () => Promise<void>;
+  /** Resets the connection (TCP RST) without a byte of response (the `reset` fault). */
+  reset: () => void;
+};
 const invalid = (message: string, code: string) => ({ message, type: "invalid_request_error", code });
 
 /**
@@ -107,6 +113,10 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
 
   await sleep(firstMs, signal);
   if (signal.aborted) return "aborted before first byte";
+  if (fault?.kind === "reset") {
+    ctx.reset();
+    return `reset (fault ${spec})`;
+  }
   if (fault?.kind === "status") {
     const retry: Record<string, string> =
       fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };

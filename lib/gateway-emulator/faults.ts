@@ -2,8 +2,8 @@ import { sha256 } from "./hash";
 
 /**
  * Fault injection. A spec is `NAME[:ARG][*N]`: `429:retry=5`, `slow-first-byte:800`, `503*2`.
- * Status faults answer before any byte of a completion; stream faults break a 200 stream at a
- * chosen point. `*N` limits the fault to the first N requests carrying the same spec and prompt,
+ * Status faults answer before any byte of a completion; `reset` drops the connection (TCP RST)
+ * before any byte; stream faults break a 200 stream at a chosen point. `*N` limits the fault to the first N requests carrying the same spec and prompt,
  * which is how tests exercise a client's retries.
  */
 export type StatusFault = {
@@ -15,7 +15,9 @@ export type StreamFaultName = "cut" | "malformed" | "stall" | "stream-error" | "
 export type Fault =
   | StatusFault
   | { kind: "stream"; name: StreamFaultName }
-  | { kind: "slow-first-byte"; delayMs: number };
+  | { kind: "slow-first-byte"; delayMs: number }
+  /** The connection is reset before any byte of the response, as a crashing proxy does. */
+  | { kind: "reset" };
 
 export type ParsedFault = { fault: Fault; times?: number } | { error: string };
 
@@ -39,10 +41,11 @@ export function parseFault(spec: string): ParsedFault {
     if (!Number.isFinite(delayMs) || delayMs < 0) return { error: `Bad delay in "${spec}".` };
     return { fault: { kind: "slow-first-byte", delayMs }, times };
   }
+  if (name === "reset" && arg === undefined) return { fault: { kind: "reset" }, times };
   const streamName = STREAM_FAULTS.find((f) => f === name);
   if (streamName) return { fault: { kind: "stream", name: streamName }, times };
   return {
-    error: `Unknown fault "${name}". Known: ${[...STATUSES, "slow-first-byte", ...STREAM_FAULTS].join(", ")}.`,
+    error: `Unknown fault "${name}". Known: ${[...STATUSES, "slow-first-byte", "reset", ...STREAM_FAULTS].join(", ")}.`,
   };
 }
 

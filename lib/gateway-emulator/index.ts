@@ -80,6 +80,10 @@ async function route(
         if (socket && !socket.destroyed) await new Promise<void>((resolve) => socket.end(resolve));
         socket?.destroy();
       },
+      reset: () => {
+        cut = true;
+        res.socket?.resetAndDestroy();
+      },
     };
     try {
       const outcome = await handleChat(req, res, ctx);

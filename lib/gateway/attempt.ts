@@ -82,6 +82,10 @@ export function failureAfterFirstByte(cause: unknown, call: Call, signal: AbortS
  *
  * Ends after `[DONE]`. A body that ends without it is a cut stream, unless the gateway already
  * sent an error event (then that error is the story, and the caller reports it).
+ *
+ * A data line that is not a JSON object (half a chunk, an HTML fragment from a proxy) is skipped,
+ * so nothing unreadable reaches the browser, and the stream goes on; the count is logged once
+ * when the stream ends, never the text (it may hold someone's answer).
  */
 export async function* responseEvents(
   response: Response,
@@ -97,6 +101,7 @@ export async function* responseEvents(
   const parser = createParser({ onEvent: (e) => queue.push(toGatewayEvent(e.data, e.event, e.id)) });
   let buffered = "";
   let sawError = false;
+  let malformed = 0;
   try {
     for (;;) {
       const chunk = await readChunk(reader, call, signal);
@@ -129,6 +134,10 @@ export async function* responseEvents(
       }
       while (queue.length > 0) {
         const ev = queue.shift()!;
+        if (isMalformed(ev)) {
+          malformed++;
+          continue;
+        }
         yield ev;
         if (ev.data === "[DONE]") return;
         sawError ||= isErrorEvent(ev);
@@ -139,7 +148,28 @@ export async function* responseEvents(
   } finally {
     call.dispose();
     reader.cancel().catch(() => {});
+    if (malformed > 0) {
+      console.warn(`[gateway] skipped ${malformed} malformed chunk(s) in one stream from the AI Gateway`);
+    }
   }
+}
+
+/**
+ * A data event that cannot be a chunk: not `[DONE]`, not an error frame (whose text the assembler
+ * reads however it is shaped), and not shaped like a JSON object. Looking at the first and last
+ * characters costs nothing on the hot path; the relay's assembler parses every chunk anyway and
+ * ignores the rare line that looks whole but is not.
+ */
+export function isMalformed(ev: GatewayEvent): boolean {
+  if (ev.event === "error") return false;
+  const data = ev.data;
+  let start = 0;
+  let end = data.length - 1;
+  while (start <= end && data.charCodeAt(start) <= 32) start++;
+  while (end >= start && data.charCodeAt(end) <= 32) end--;
+  if (start > end) return true;
+  if (data[start] === "{") return data[end] !== "}";
+  return data.slice(start, end + 1) !== "[DONE]";
 }
 
 async function readChunk(

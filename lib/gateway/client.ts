@@ -8,7 +8,13 @@ import {
   responseEvents,
   startCall,
 } from "./attempt";
-import { errorFromResponse, errorFromStreamBody, GatewayError, networkError, stallError } from "./errors";
+import {
+  errorFromResponse,
+  errorFromStreamBody,
+  GatewayError,
+  gatewayUnreachableError,
+  stallError,
+} from "./errors";
 import { retryDecision, sleep } from "./retry";
 
 /**
@@ -75,7 +81,7 @@ export async function completeChat(
   } catch {
     throw new GatewayError({
       code: "upstream_error",
-      message: "The AI Gateway sent an answer Parley could not read.",
+      message: "The AI Gateway sent an answer Parley could not read. Try again.",
       retryable: true,
       status: response.status,
     });
@@ -112,7 +118,8 @@ async function send(req: ChatCompletionRequest, cfg: GatewayConfig, opts: CallOp
     } catch (cause) {
       call.dispose();
       if (opts.signal.aborted) throw opts.signal.reason;
-      error = call.stalled ? stallError(cfg.stallMs / 1000) : networkError(cause);
+      // No response at all: refused, DNS, TLS, or a connection that died before the headers.
+      error = call.stalled ? stallError(cfg.stallMs / 1000) : gatewayUnreachableError(cause);
     }
     call.dispose();
     if (opts.signal.aborted) throw opts.signal.reason;

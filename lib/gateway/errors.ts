@@ -1,69 +1,58 @@
 /**
- * Gateway failures as one error class with a stable code. Pure (no server-only): the browser
- * imports the default words per code too.
+ * Gateway failures as one error class with a stable code. The words come from Parley's one
+ * wording table (lib/errors/wording.ts); this module only decides which code a failure is and
+ * which facts (status, Retry-After, system code, a short upstream reason) sharpen its words.
  *
- * `userMessage` is what a person sees. It is written here, in plain words, and never carries the
- * upstream body: at most a short, sanitised `error.message` from a JSON body, and only for the
- * statuses where that text helps (bad request, unknown model, stream errors). Keys, bearer tokens
- * and long opaque strings are redacted from it even then.
+ * `userMessage` is what a person sees. It never carries the upstream body: at most a short,
+ * sanitised `error.message` from a JSON body, and only where that text helps (bad request,
+ * unknown model, stream errors). Keys, bearer tokens and long opaque strings are redacted even then.
  */
-import type { ParleyErrorCode, ParleyEventMap } from "../stream/events";
-
-export const DEFAULT_MESSAGES: Record<ParleyErrorCode, string> = {
-  bad_request: "The AI Gateway rejected the request as invalid.",
-  unauthorized:
-    "The AI Gateway rejected the API key. Check AIGATEWAY_API_KEY in the server's environment and restart Parley.",
-  payment_required: "The AI Gateway account is out of credit. Add credit to the account, then try again.",
-  forbidden: "This API key is not allowed to use this model or feature on the AI Gateway.",
-  model_not_found: "The AI Gateway does not know this model.",
-  too_large: "The request is too large for the AI Gateway. Remove some images or start a new conversation.",
-  rate_limited: "The AI Gateway is limiting how fast requests can be made. Try again in a moment.",
-  upstream_error: "The AI Gateway hit an error while answering. Try again.",
-  upstream_unavailable:
-    "The AI Gateway or the model provider is temporarily unavailable. Try again in a moment.",
-  network:
-    "Parley could not reach the AI Gateway. Check the server's network connection and AIGATEWAY_BASE_URL.",
-  stalled: "The AI Gateway stopped sending data, so the answer was cut short. Try again.",
-  stream_cut: "The connection to the AI Gateway closed before the answer was complete. Try again.",
-  stream_error: "The model stopped with an error.",
-  tool_loop_limit: "Stopped: the model kept asking for tools.",
-  too_many_generations: "You already have the most answers running at once. Wait for one to finish.",
-  interrupted:
-    "The Parley server writing this answer stopped before it finished. Continue picks up from here.",
-  internal: "Something went wrong inside Parley. Try again.",
-};
+import type { ErrorCode } from "../errors/codes";
+import { ERROR_WORDS, type ErrorContext, errorMessage, isTlsCode } from "../errors/wording";
+import type { ParleyEventMap } from "../stream/events";
 
 export type GatewayErrorInit = {
-  code: ParleyErrorCode;
-  /** Safe to show; becomes `userMessage` (and `Error.message`, so logs read the same words). */
-  message: string;
-  retryable: boolean;
+  code: ErrorCode;
+  /**
+   * Safe words that replace the table's (becomes `userMessage`, and `Error.message`, so logs read
+   * the same words). Leave it out: the table words the code, sharpened by `context`.
+   */
+  message?: string;
+  context?: ErrorContext;
+  /** Whether the same request may work if sent again; defaults to the table's advice. */
+  retryable?: boolean;
   status?: number;
   retryAfterSeconds?: number;
   cause?: unknown;
 };
 
 export class GatewayError extends Error {
-  readonly code: ParleyErrorCode;
+  readonly code: ErrorCode;
   readonly status?: number;
   readonly retryAfterSeconds?: number;
-  /** Whether trying again could succeed (the retry policy and the UI's Retry button use it). */
+  /** Whether trying again could succeed (the retry policy uses it). */
   readonly retryable: boolean;
   readonly userMessage: string;
 
   constructor(init: GatewayErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    const context: ErrorContext = {
+      ...(init.status === undefined ? {} : { status: init.status }),
+      ...(init.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: init.retryAfterSeconds }),
+      ...init.context,
+    };
+    const message = init.message ?? errorMessage(init.code, context);
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = "GatewayError";
     this.code = init.code;
-    this.userMessage = init.message;
-    this.retryable = init.retryable;
+    this.userMessage = message;
+    this.retryable = init.retryable ?? ERROR_WORDS[init.code].retry;
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAfterSeconds !== undefined) this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
   /** A bug or unexpected failure on our side; the cause stays on `cause` for the logs only. */
   static internal(cause: unknown): GatewayError {
-    return new GatewayError({ code: "internal", message: DEFAULT_MESSAGES.internal, retryable: true, cause });
+    return new GatewayError({ code: "internal", retryable: true, cause });
   }
 }
 
@@ -72,16 +61,16 @@ const UNAVAILABLE = new Set([408, 502, 503, 504, 529]);
 
 export function errorFromResponse(status: number, headers: Headers, bodyText: string): GatewayError {
   const body = parseErrorBody(bodyText);
-  const detail = sanitiseUpstreamMessage(body?.message);
+  const reason = sanitiseUpstreamMessage(body?.message);
   // 503s carry Retry-After too (maintenance, overload); the retry policy honours it either way.
   const retryAfterSeconds = parseRetryAfter(headers);
-  const make = (code: ParleyErrorCode, retryable: boolean, message = DEFAULT_MESSAGES[code]) =>
+  const make = (code: ErrorCode, retryable: boolean, context?: ErrorContext) =>
     new GatewayError({
       code,
-      message,
       retryable,
       status,
       ...(retryable && retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      ...(context ? { context } : {}),
     });
 
   // OpenAI-style gateways answer an exhausted balance with 429; waiting will not fix it.
@@ -91,32 +80,18 @@ export function errorFromResponse(status: number, headers: Headers, bodyText: st
   ) {
     return make("payment_required", false);
   }
-  if (status === 429) {
-    const when = retryAfterSeconds === undefined ? "in a moment" : `in ${formatSeconds(retryAfterSeconds)}`;
-    return make(
-      "rate_limited",
-      true,
-      `The AI Gateway is limiting how fast requests can be made. Try again ${when}.`,
-    );
-  }
+  if (status === 429) return make("rate_limited", true);
   if (status === 401) return make("unauthorized", false);
   if (status === 403) return make("forbidden", false);
-  if (status === 413) return make("too_large", false);
+  if (status === 413) return make("too_large", false, { by: "ai_gateway" });
   if (status === 404 || body?.code === "model_not_found") {
-    return make("model_not_found", false, withDetail(DEFAULT_MESSAGES.model_not_found, detail));
+    return make("model_not_found", false, reason ? { reason } : undefined);
   }
   if (UNAVAILABLE.has(status)) return make("upstream_unavailable", true);
-  if (status >= 500) {
-    return make(
-      "upstream_error",
-      true,
-      `The AI Gateway hit an error (HTTP ${status}) while answering. Try again.`,
-    );
-  }
-  if (status >= 400)
-    return make("bad_request", false, withDetail("The AI Gateway rejected the request", detail));
+  if (status >= 500) return make("upstream_error", true);
+  if (status >= 400) return make("bad_request", false, { by: "ai_gateway", ...(reason ? { reason } : {}) });
   // A 2xx never gets here; a 3xx means a proxy redirected us somewhere fetch would not follow.
-  return make("upstream_error", false, `The AI Gateway answered with an unexpected HTTP ${status}.`);
+  return make("upstream_error", false);
 }
 
 /** An `{error: {...}}` object that arrived inside a 200 stream (or a 200 JSON body). */
@@ -125,44 +100,45 @@ export function errorFromStreamBody(error: {
   type?: string;
   code?: string | number | null;
 }): GatewayError {
-  const detail = sanitiseUpstreamMessage(error.message);
+  const reason = sanitiseUpstreamMessage(error.message);
   const kind = `${error.type ?? ""} ${error.code ?? ""}`;
-  if (/rate_limit|\b429\b/.test(kind)) return streamed("rate_limited", true, DEFAULT_MESSAGES.rate_limited);
+  if (/rate_limit|\b429\b/.test(kind)) return new GatewayError({ code: "rate_limited", retryable: true });
   if (/overloaded|unavailable|\b(502|503|504|529)\b/.test(kind)) {
-    return streamed("upstream_unavailable", true, DEFAULT_MESSAGES.upstream_unavailable);
+    return new GatewayError({ code: "upstream_unavailable", retryable: true });
   }
   if (/authentication|invalid_api_key|\b401\b/.test(kind)) {
-    return streamed("unauthorized", false, DEFAULT_MESSAGES.unauthorized);
+    return new GatewayError({ code: "unauthorized", retryable: false });
   }
-  return streamed("stream_error", true, withDetail("The model stopped with an error", detail));
+  return new GatewayError({
+    code: "stream_error",
+    retryable: true,
+    ...(reason ? { context: { reason } } : {}),
+  });
 }
 
-function streamed(code: ParleyErrorCode, retryable: boolean, message: string): GatewayError {
-  return new GatewayError({ code, message, retryable });
-}
-
-export function networkError(cause: unknown): GatewayError {
-  // The system code (ECONNREFUSED, ENOTFOUND, …) is safe and tells an operator where to look.
-  const sys = systemCode(cause);
-  const message = sys ? `${DEFAULT_MESSAGES.network.slice(0, -1)} (${sys}).` : DEFAULT_MESSAGES.network;
-  return new GatewayError({ code: "network", message, retryable: true, cause });
+/**
+ * The AI Gateway could not be reached from Parley's server: connection refused, DNS, TLS, or a
+ * connection that died before the first byte. The system code (ECONNREFUSED, ENOTFOUND, …) is
+ * safe and tells an operator where to look; the URL is not repeated (it is in their config).
+ * A certificate or an unknown host will not fix itself, so those are not retried.
+ */
+export function gatewayUnreachableError(cause: unknown): GatewayError {
+  const systemCode = systemCodeOf(cause);
+  const permanent = systemCode !== undefined && (systemCode === "ENOTFOUND" || isTlsCode(systemCode));
+  return new GatewayError({
+    code: "gateway_unreachable",
+    retryable: !permanent,
+    cause,
+    ...(systemCode ? { context: { systemCode } } : {}),
+  });
 }
 
 export function stallError(seconds: number): GatewayError {
-  return new GatewayError({
-    code: "stalled",
-    message: `The AI Gateway sent nothing for ${formatSeconds(seconds)}, so Parley stopped waiting. Try again.`,
-    retryable: true,
-  });
+  return new GatewayError({ code: "stalled", retryable: true, context: { stallSeconds: seconds } });
 }
 
 export function streamCutError(cause?: unknown): GatewayError {
-  return new GatewayError({
-    code: "stream_cut",
-    message: DEFAULT_MESSAGES.stream_cut,
-    retryable: true,
-    cause,
-  });
+  return new GatewayError({ code: "stream_cut", retryable: true, cause });
 }
 
 export function toErrorEvent(err: GatewayError): ParleyEventMap["parley.error"] {
@@ -226,20 +202,13 @@ function parseErrorBody(text: string): ParsedErrorBody | undefined {
   }
 }
 
-function withDetail(base: string, detail: string | undefined): string {
-  const head = base.replace(/\.$/, "");
-  return detail ? `${head}: ${detail.replace(/\.$/, "")}.` : `${head}.`;
-}
-
-function formatSeconds(s: number): string {
-  return s === 1 ? "1 second" : `${s} seconds`;
-}
-
-function systemCode(cause: unknown): string | undefined {
-  for (let e: unknown = cause, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+/** The first system error code on the cause chain (an AggregateError from a dual-stack connect: its first). */
+function systemCodeOf(cause: unknown): string | undefined {
+  for (let e: unknown = cause, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[A-Z][A-Z0-9_]{2,40}$/.test(code)) return code;
-    e = (e as { cause?: unknown }).cause;
+    const errors = (e as { errors?: unknown }).errors;
+    e = (e as { cause?: unknown }).cause ?? (Array.isArray(errors) ? errors[0] : undefined);
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
  * Only failures before the first byte are retried: once a chunk has reached the browser, a second
  * call would produce a different answer spliced onto the first, and would be billed again.
  */
+import type { ErrorCode } from "../errors/codes";
 import type { GatewayError } from "./errors";
 
 export type RetryPolicy = {
@@ -28,8 +29,17 @@ export function backoffDelayMs(attempt: number, baseMs: number, rng: () => numbe
   return Math.min(MAX_BACKOFF_MS, Math.round(exp + rng() * (exp / 2)));
 }
 
-/** Codes that say "the same request may well work in a moment". */
-const RETRYABLE_CODES = new Set(["rate_limited", "upstream_unavailable", "upstream_error", "network"]);
+/**
+ * Codes that say "the same request may well work in a moment". 401, 402 and 403 are never here:
+ * a wrong key or an empty account does not fix itself. A stall is not retried either: the
+ * gateway took the request and may be working on it.
+ */
+const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  "rate_limited",
+  "upstream_unavailable",
+  "upstream_error",
+  "gateway_unreachable",
+]);
 
 export function retryDecision(
   input: { error: GatewayError; retriesSoFar: number; receivedFirstByte: boolean },

@@ -75,11 +75,7 @@ export async function runChatTurn(
         assembled.finishReason !== "content_filter";
       if (!wantsTools || !wireTools) break;
       if (step === deps.maxSteps - 1) {
-        throw new GatewayError({
-          code: "tool_loop_limit",
-          message: `Stopped after ${deps.maxSteps} model calls: the model kept asking for tools.`,
-          retryable: false,
-        });
+        throw new GatewayError({ code: "tool_loop_limit", context: { maxSteps: deps.maxSteps } });
       }
       const results = await runToolCalls(assembled, step, sink, signal, deps.tools);
       messages.push(...results);
@@ -106,10 +102,18 @@ async function relayOneStep(
   const assembly = createAssembly();
   for await (const ev of opened.events) {
     const data = completionToChunk(ev.data);
+    const malformed = assembly.malformedChunks;
     applyEvent(assembly, { event: ev.event, data });
     // `[DONE]` is the gateway's end marker; the browser gets Parley's own `parley.done` instead.
-    // Error frames carry upstream text: they become a safe `parley.error` after the step.
-    if (data === "[DONE]" || ev.event === "error" || isErrorOnly(data)) continue;
+    // Error frames carry upstream text: they become a safe `parley.error` after the step. A chunk
+    // that is not JSON is skipped (the gateway client logs it): the stream goes on without it.
+    if (
+      data === "[DONE]" ||
+      ev.event === "error" ||
+      isErrorOnly(data) ||
+      assembly.malformedChunks > malformed
+    )
+      continue;
     sink.chunk(data);
   }
   return finish(assembly);

@@ -18,6 +18,7 @@ import { getMessagePath, messagesByIds } from "@/lib/db/queries/message-path";
 import { appendUserMessage, createAssistantMessage } from "@/lib/db/queries/messages";
 import { messages } from "@/lib/db/schema";
 import { serverEnv } from "@/lib/env";
+import type { ErrorCode } from "@/lib/errors/codes";
 import { continuingBuilder, snapshotBuilder } from "@/lib/stream/builder-snapshot";
 import type { ParleyEventMap } from "@/lib/stream/events";
 import { createMessageBuilder, type MessageBuilder } from "@/lib/stream/message-builder";
@@ -32,7 +33,7 @@ import { storeUserParts, userText } from "./user-parts";
 export class TurnRefused extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

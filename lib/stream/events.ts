@@ -12,26 +12,11 @@
  *
  *   : ping                     <- comment during long silences; carries nothing
  */
+import type { ErrorCode } from "../errors/codes";
 import type { FinishReason, Usage } from "./wire";
 
-export type ParleyErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "payment_required"
-  | "forbidden"
-  | "model_not_found"
-  | "too_large"
-  | "rate_limited"
-  | "upstream_error"
-  | "upstream_unavailable"
-  | "network"
-  | "stalled"
-  | "stream_cut"
-  | "stream_error"
-  | "tool_loop_limit"
-  | "too_many_generations"
-  | "interrupted"
-  | "internal";
+/** The one error vocabulary (lib/errors/codes.ts), under the name the stream protocol uses. */
+export type ParleyErrorCode = ErrorCode;
 
 export type ParleyEventMap = {
   /**

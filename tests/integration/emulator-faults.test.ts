@@ -47,6 +47,15 @@ describe("emulator: faults", () => {
     expect((await post({ ...ask(""), messages })).status).toBe(200);
   });
 
+  it("resets the connection before any byte for reset, then answers once *N is spent", async () => {
+    const failed = await post(ask("Reset me [fault:reset*1]")).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(TypeError);
+    const code = (failed as { cause?: { code?: string } }).cause?.code;
+    expect(["ECONNRESET", "UND_ERR_SOCKET"]).toContain(code);
+    expect((await post(ask("Reset me [fault:reset*1]"))).status).toBe(200);
+    expect(parseFault("reset:1")).toHaveProperty("error");
+  });
+
   it("cuts the socket mid-stream without [DONE]", async () => {
     const { frames, cut } = await stream(ask("Tell me something [fault:cut]"));
     expect(cut).toBe(true);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { completeChat, type GatewayConfig, type GatewayEvent, openChatStream } from "@/lib/gateway/client";
 import { GatewayError } from "@/lib/gateway/errors";
 import type { ChatCompletionRequest } from "@/lib/stream/wire";
@@ -172,6 +172,31 @@ describe("openChatStream: streaming", () => {
     expect(error).toMatchObject({ code: "stream_cut" });
   });
 
+  it("skips malformed data lines, logs their count once (never their text), and goes on", async () => {
+    handler = (_req, res) => {
+      sse(res);
+      res.end(
+        `${chunk("a")}data: {"choices":[{"index":0,"delta":{"content":"PRIVATE-HALF\n\ndata: <html>PRIVATE-PAGE</html>\n\ndata:\n\nevent: error\ndata: not json is fine here\n\n${chunk("b")}data: [DONE]\n\n`,
+      );
+    };
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const events = await collect((await openChatStream(request, cfg(), live())).events);
+      expect(events.map((e) => e.data)).toEqual([
+        chunk("a").slice(6, -2),
+        "not json is fine here",
+        chunk("b").slice(6, -2),
+        "[DONE]",
+      ]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      const logged = warn.mock.calls.flat().join(" ");
+      expect(logged).toContain("skipped 3 malformed chunk(s)");
+      expect(logged).not.toContain("PRIVATE");
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("streams SSE sent with the wrong content type, and reads JSON sent with none", async () => {
     handler = (_req, res) => {
       res.writeHead(200, { "Content-Type": "text/plain" });
@@ -285,7 +310,7 @@ describe("openChatStream: retries before the first byte", () => {
     expect(seen).toHaveLength(1);
   });
 
-  it("maps a refused connection to a network error, after its retries", async () => {
+  it("maps a refused connection to gateway_unreachable, naming the AI Gateway, after its retries", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -295,9 +320,38 @@ describe("openChatStream: retries before the first byte", () => {
       ...live(),
       onRetry: () => retries++,
     }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "network", retryable: true });
+    expect(error).toMatchObject({ code: "gateway_unreachable", retryable: true });
+    expect((error as GatewayError).userMessage).toMatch(/^Parley's server could not reach the AI Gateway\./);
     expect((error as GatewayError).userMessage).toContain("ECONNREFUSED");
+    expect((error as GatewayError).userMessage).toContain("AIGATEWAY_BASE_URL");
     expect(retries).toBe(2);
+  });
+
+  it("maps a connection reset before the first byte to gateway_unreachable, after its retries", async () => {
+    handler = (req) => {
+      req.socket.destroy();
+    };
+    const error = await openChatStream(request, cfg(), live()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "gateway_unreachable", retryable: true });
+    expect((error as GatewayError).userMessage).toContain("closed before it answered");
+    expect(seen).toHaveLength(3);
+  });
+
+  it("maps an unknown host to gateway_unreachable without retrying", async () => {
+    let retries = 0;
+    const error = await openChatStream(request, cfg({ baseUrl: "http://gateway.invalid/v1" }), {
+      ...live(),
+      onRetry: () => retries++,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "gateway_unreachable" });
+    const message = (error as GatewayError).userMessage;
+    expect(message).toContain("host name could not be resolved");
+    // A machine without a resolver answers EAI_AGAIN (try again later), which is retried.
+    if (message.includes("ENOTFOUND"))
+      expect({ retryable: (error as GatewayError).retryable, retries }).toEqual({
+        retryable: false,
+        retries: 0,
+      });
   });
 });
 

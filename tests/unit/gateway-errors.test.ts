@@ -3,7 +3,7 @@ import {
   errorFromResponse,
   errorFromStreamBody,
   GatewayError,
-  networkError,
+  gatewayUnreachableError,
   parseRetryAfter,
   sanitiseUpstreamMessage,
   stallError,
@@ -95,13 +95,15 @@ describe("errorFromResponse", () => {
 
   it("shows a short upstream reason on 400, but never the raw body", () => {
     const err = errorFromResponse(400, none, body("max_tokens: must be at most 64000"));
-    expect(err.userMessage).toBe("The AI Gateway rejected the request: max_tokens: must be at most 64000.");
+    expect(err.userMessage).toBe(
+      "The request is not valid. The AI Gateway said: max_tokens: must be at most 64000.",
+    );
     const html = errorFromResponse(
       400,
       none,
       "<html><body>nginx says Authorization: Bearer sk-secret</body></html>",
     );
-    expect(html.userMessage).toBe("The AI Gateway rejected the request.");
+    expect(html.userMessage).toBe("The request is not valid. The AI Gateway refused it.");
   });
 
   it.each([400, 401, 403, 404, 429, 500, 503])("never echoes a secret from the body of a %i", (status) => {
@@ -138,15 +140,37 @@ describe("parseRetryAfter", () => {
 });
 
 describe("the other error makers", () => {
-  it("networkError names the system code but not the URL or key", () => {
+  it("gatewayUnreachableError names the AI Gateway and the system code, but not the URL or key", () => {
     const cause = new TypeError("fetch failed", {
       cause: Object.assign(new Error("connect ECONNREFUSED 10.0.0.1:443"), { code: "ECONNREFUSED" }),
     });
-    const err = networkError(cause);
-    expect(err).toMatchObject({ code: "network", retryable: true });
+    const err = gatewayUnreachableError(cause);
+    expect(err).toMatchObject({ code: "gateway_unreachable", retryable: true });
+    expect(err.userMessage).toMatch(/^Parley's server could not reach the AI Gateway\./);
     expect(err.userMessage).toContain("(ECONNREFUSED)");
+    expect(err.userMessage).toContain("AIGATEWAY_BASE_URL");
     expect(err.userMessage).not.toContain("10.0.0.1");
+    expect(err.userMessage).not.toMatch(/your (own )?(network|connection)/i);
     expect(err.cause).toBe(cause);
+  });
+
+  it("gatewayUnreachableError does not retry what will not fix itself (unknown host, TLS)", () => {
+    const withCode = (code: string) =>
+      gatewayUnreachableError(
+        new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) }),
+      );
+    expect(withCode("ENOTFOUND")).toMatchObject({ retryable: false });
+    expect(withCode("ENOTFOUND").userMessage).toContain("host name could not be resolved");
+    expect(withCode("CERT_HAS_EXPIRED")).toMatchObject({ retryable: false });
+    expect(withCode("CERT_HAS_EXPIRED").userMessage).toContain("TLS");
+    expect(withCode("ECONNRESET")).toMatchObject({ retryable: true });
+    expect(withCode("UND_ERR_SOCKET").userMessage).toContain("closed before it answered");
+    // Node's dual-stack connect rejects with an AggregateError whose first error has the code.
+    const both = new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })], "x");
+    expect(gatewayUnreachableError(new TypeError("fetch failed", { cause: both })).userMessage).toContain(
+      "(ECONNREFUSED)",
+    );
+    expect(gatewayUnreachableError(new Error("no code")).userMessage).toContain("The connection failed.");
   });
 
   it("stallError and streamCutError say what happened", () => {
@@ -168,7 +192,9 @@ describe("the other error makers", () => {
       type: "server_error",
     });
     expect(other.code).toBe("stream_error");
-    expect(other.userMessage).toBe("The model stopped with an error: Provider returned error: [redacted].");
+    expect(other.userMessage).toBe(
+      "The AI Gateway reported an error mid-answer. It said: Provider returned error: [redacted]. What arrived before it is kept. Try again.",
+    );
   });
 
   it("toErrorEvent carries code, message, status and retryAfterSeconds only", () => {

@@ -164,7 +164,7 @@ describe("the message builder", () => {
     const b = feed([
       call("c1", "calculator", "{}"),
       { kind: "parley.tool_start", data: { step: 0, id: "c1", name: "calculator", arguments: "{}" } },
-      { kind: "parley.error", data: { code: "network", message: "Lost." } },
+      { kind: "parley.error", data: { code: "connection_lost", message: "Lost." } },
     ]);
     expect(build(b).parts[0]).toMatchObject({ status: "error" });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorFromResponse, networkError, stallError, streamCutError } from "@/lib/gateway/errors";
+import { errorFromResponse, gatewayUnreachableError, stallError, streamCutError } from "@/lib/gateway/errors";
 import { backoffDelayMs, MAX_BACKOFF_MS, type RetryPolicy, retryDecision, sleep } from "@/lib/gateway/retry";
 
 const policy: RetryPolicy = { maxRetries: 2, retryBaseMs: 500, maxRetryAfterSeconds: 20 };
@@ -28,8 +28,14 @@ describe("retryDecision", () => {
     receivedFirstByte = false,
   ) => retryDecision({ error, retriesSoFar, receivedFirstByte }, policy, noJitter);
 
-  it("retries 429, 5xx and network failures before the first byte", () => {
-    for (const e of [status(429), status(500), status(502), status(503), networkError(new Error("x"))]) {
+  it("retries 429, 5xx and an unreachable gateway before the first byte", () => {
+    for (const e of [
+      status(429),
+      status(500),
+      status(502),
+      status(503),
+      gatewayUnreachableError(new Error("x")),
+    ]) {
       expect(decide(e)).toEqual({ retry: true, delayMs: 500 });
     }
   });

@@ -9,13 +9,16 @@ import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/connect";
 import { DbError } from "@/lib/db/errors";
 import { currentUserId } from "@/lib/db/local-user";
+import type { ErrorCode } from "@/lib/errors/codes";
+import { errorMessage } from "@/lib/errors/wording";
 import { logger, requestId, withRequestId } from "@/lib/observability/logger";
 
+/** `message` defaults to the wording table's words for `code` (lib/errors/wording.ts). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
-    message: string,
+    readonly code: ErrorCode,
+    message: string = errorMessage(code),
     /** The request field at fault (`settings.temperature`), for forms that point at it. */
     readonly field?: string,
   ) {
@@ -68,7 +71,7 @@ async function run<A extends unknown[]>(fn: (...args: A) => Promise<Response>, a
       ).toResponse();
     }
     logger.error({ err: e }, "route handler failed");
-    return new ApiError(500, "internal", "Something went wrong on the server.").toResponse();
+    return new ApiError(500, "internal").toResponse();
   }
 }
 
