@@ -22,7 +22,9 @@ export function useTurnListEffects(): void {
         } else if (e.type === "title") {
           const row = findConversation(qc, e.conversationId);
           if (row && !row.title) placeConversation(qc, e.conversationId, { ...row, title: e.title });
-          else if (!row) void qc.invalidateQueries({ queryKey: queryKeys.conversations.lists() });
+          // The title is saved before it is announced: a refetch now has it, and one that started
+          // earlier (the turn's end) must not bring "New chat" back over it.
+          void qc.invalidateQueries({ queryKey: queryKeys.conversations.lists() });
         }
       }),
     [qc],

@@ -1,9 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { assistant, MODEL_4, MODEL_46, makePng, openChat, send } from "./helpers";
 
+/** A saved turn: the new message only; the server adds the stored history. */
 type Body = {
   model: string;
-  messages: { role: string; content: unknown }[];
+  conversationId?: string;
+  parentId?: string | null;
+  message: { id: string; content: unknown };
   settings: Record<string, unknown>;
 };
 
@@ -20,8 +23,14 @@ test.describe("what the request carries", () => {
     await send(page, "hello again");
     const body = (await request).postDataJSON() as Body;
     expect(body.model).toBe(MODEL_4);
-    // The earlier turn went along as history.
-    expect(body.messages.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
+    // The earlier turn is the history: the new question hangs under its answer.
+    expect(body.conversationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.parentId).toBe(
+      await page
+        .locator('[data-testid="message"][data-role="assistant"]')
+        .first()
+        .getAttribute("data-message-id"),
+    );
     await expect(assistant(page)).toHaveAttribute("data-status", "done", { timeout: 20_000 });
     await expect(assistant(page).getByTestId("footer-model")).toHaveText("Claude Sonnet 4");
 
@@ -42,7 +51,7 @@ test.describe("what the request carries", () => {
     const request = page.waitForRequest((r) => r.url().endsWith("/api/chat") && r.method() === "POST");
     await send(page, "What is in this picture?");
     const body = (await request).postDataJSON() as Body;
-    const parts = body.messages.at(-1)!.content as { type: string; image_url?: { url: string } }[];
+    const parts = body.message.content as { type: string; image_url?: { url: string } }[];
     const image = parts.find((p) => p.type === "image_url");
     expect(image?.image_url?.url).toMatch(/^data:image\/(png|webp|jpeg);base64,/);
     const size = await page.evaluate(async (url) => {
