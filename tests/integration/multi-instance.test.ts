@@ -84,6 +84,11 @@ describe("several instances on PostgreSQL and Redis", { timeout: 90_000 }, () =>
     const saved = await turn.saved;
     const watcher = read(`${b.url}/api/generations/${saved.generationId}/stream`, undefined);
     await until(async () => chunksIn(watcher.frames).length >= 5, "B to follow the answer");
+    // Killed once A has saved some of it (progress saves come at least once a second).
+    await until(async () => {
+      const { messages } = await records(b.url, saved.conversationId);
+      return textOf(messages.at(-1)!.parts as never).length > 0;
+    }, "a progress save");
     const killedAt = performance.now();
     await a.kill("SIGKILL");
     await turn.done.catch(() => undefined);
