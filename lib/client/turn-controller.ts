@@ -10,6 +10,7 @@
  * events (`parley.saved`, `parley.title`) and reach the rest of the app through `onTurnEvent`.
  */
 import { errorMessage } from "@/lib/errors/wording";
+import { restoreBuilder } from "@/lib/stream/builder-snapshot";
 import type { ParleyEventMap, StreamFrame } from "@/lib/stream/events";
 import { applyFrame, build, type MessageBuilder } from "@/lib/stream/message-builder";
 import type { MessageStatus } from "@/lib/stream/message-parts";
@@ -79,13 +80,15 @@ async function postStop(generationId: string): Promise<void> {
 /** This tab stops reading (another conversation was opened); the answer goes on on the server. */
 export function detachTurn(): void {
   if (!live) return;
-  live.reader.abort();
+  // An answer that is over only waits for its title: let that arrive (the sidebar wants it).
+  if (!live.terminal) live.reader.abort();
   live = null;
   useChatStore.getState().setActive(null);
 }
 
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000];
 const MAX_RECONNECTS = 12;
+const MAX_RESENDS = 3;
 
 function backoff(attempt: number): Promise<void> {
   const base = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]!;
@@ -164,6 +167,7 @@ export async function runTurn(opts: {
     );
 
   let end: StreamEnd = await (opts.start.kind === "post" ? post() : follow());
+  let resumedFromSave = false;
   for (let attempt = 0; ; attempt++) {
     if (end.kind === "aborted" || r.reader.signal.aborted) break;
     if (r.terminal && end.kind !== "refused") break;
@@ -172,11 +176,18 @@ export async function runTurn(opts: {
       break;
     }
     if (end.kind === "gone") {
-      await reloadAnswer(r);
-      break;
+      // The log cannot serve this tab's id (expired, trimmed, its instance gone): the saved
+      // message either is final, or is a fresher snapshot to resume from.
+      if (!(await reloadAnswer(r)) || resumedFromSave) break;
+      resumedFromSave = true;
+      end = await follow();
+      continue;
     }
-    if (attempt >= MAX_RECONNECTS) {
-      const code = r.generationId ? "connection_lost" : "server_unreachable";
+    // Without the server's `parley.saved` there is no generation to resume: a stream that started
+    // and broke cannot be picked up, and an unanswered send is retried only a few times.
+    const unresumable = !r.generationId && r.lastEventId > 0;
+    if (unresumable || attempt >= (r.generationId ? MAX_RECONNECTS : MAX_RESENDS)) {
+      const code = r.generationId || unresumable ? "connection_lost" : "server_unreachable";
       failLive(r, show, code, errorMessage(code));
       break;
     }
@@ -240,12 +251,20 @@ function failLive(
   finishLive(r, show);
 }
 
-/** The log could not serve this tab: show the answer as saved (finished, or interrupted). */
-async function reloadAnswer(r: Reading): Promise<void> {
-  if (!r.conversationId) return;
+/**
+ * The log could not serve this tab: read the answer as saved. A finished (or interrupted) one is
+ * shown as it is; one still being written comes with a snapshot to resume from, and true is returned.
+ */
+async function reloadAnswer(r: Reading): Promise<boolean> {
+  if (!r.conversationId) return false;
   try {
     const detail = await fetchConversation(r.conversationId, undefined, 2);
     const record = detail.messages.find((m) => m.id === r.messageId);
+    if (record?.status === "streaming" && record.streamState && (record.lastEventId ?? 0) > r.lastEventId) {
+      r.builder = restoreBuilder(record.streamState);
+      r.lastEventId = record.lastEventId ?? 0;
+      return true;
+    }
     const saved = record && chatMessageFromStored(record, detail.conversation.settings.json_mode ?? false);
     if (saved && useChatStore.getState().conversationId === r.conversationId) {
       useChatStore.getState().update(r.messageId, saved);
@@ -255,4 +274,5 @@ async function reloadAnswer(r: Reading): Promise<void> {
   }
   r.terminal = true;
   emit({ type: "ended", conversationId: r.conversationId, status: "interrupted" });
+  return false;
 }

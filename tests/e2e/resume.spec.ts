@@ -82,7 +82,13 @@ test.describe("answers that outlive the tab", () => {
       await expect(tab.getByTestId("send-button")).toBeVisible();
     }
     await expect.poll(() => answerText(first)).toBe(await answerText(second));
-    expect(await storedAnswer(first)).toBe(await answerText(second));
+    // What both tabs show is what the server kept.
+    const id = new URL(first.url()).pathname.split("/").at(-1)!;
+    const detail = await (await first.request.get(`/api/conversations/${id}`)).json();
+    expect(detail.messages.at(-1).status).toBe("stopped");
+    await first.reload();
+    await expect(assistant(first)).toHaveAttribute("data-status", "stopped");
+    expect(await answerText(first)).toBe(await answerText(second));
   });
 
   test("Continue carries a cut answer on into the same message", async ({ page }) => {
