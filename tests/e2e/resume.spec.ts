@@ -7,7 +7,12 @@ import { assistant, MODEL_4, openChat, send } from "./helpers";
  * the last event it showed, and ends with exactly the text an uninterrupted reader got.
  */
 
-const answerText = (page: Page) => assistant(page).locator('[data-slot="markdown"]').first().innerText();
+const answerText = (page: Page) =>
+  assistant(page)
+    .locator('[data-slot="markdown"]')
+    .first()
+    .textContent()
+    .then((t) => t ?? "");
 
 async function storedAnswer(page: Page): Promise<string> {
   const id = new URL(page.url()).pathname.split("/").at(-1)!;
