@@ -7,6 +7,7 @@ import { createDb, type Db, type DbHandle } from "@/lib/db/connect";
 import { createConversation, getConversation, renameConversation } from "@/lib/db/queries/conversations";
 import type { GatewayConfig } from "@/lib/gateway/client";
 import { type EmulatorHandle, startEmulator } from "@/lib/gateway-emulator";
+import { logger } from "@/lib/observability/logger";
 import { cleanTitle, titleConversation, titleRequest } from "@/lib/relay/title";
 import { createUser } from "../support/db-drivers";
 import { freePort } from "../support/parley-server";
@@ -78,7 +79,7 @@ describe("automatic titles", () => {
   });
 
   it("leaves the conversation untitled, without throwing, when the gateway cannot be reached", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
     const conversationId = await untitled();
     const closed = `http://127.0.0.1:${await freePort()}/v1`;
     await expect(

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/observability/logger";
 import { ProgressSaver } from "@/lib/relay/progress-saver";
 
 /** A save the test finishes by hand, to hold one "in flight". */
@@ -79,7 +80,7 @@ describe("ProgressSaver", () => {
   });
 
   it("keeps streaming when a save fails", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = vi.spyOn(logger, "error").mockImplementation(() => {});
     let calls = 0;
     const saver = new ProgressSaver(async () => {
       calls++;
