@@ -8,7 +8,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    // Share links are for the people they were sent to, not for search engines.
+    const noindex = [{ key: "X-Robots-Tag", value: "noindex, nofollow" }];
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      { source: "/s/:path*", headers: noindex },
+      { source: "/api/shares/:path*", headers: noindex },
+    ];
   },
 };
 

@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { SlidersIcon } from "@/components/ui/icons";
 import { useChatStore } from "@/lib/client/chat-store";
 import { useUiStore } from "@/lib/client/ui-store";
+import { ShareButton } from "../share/share-button";
 import { SidebarToggle } from "../sidebar/sidebar-toggle";
 import { ModelPicker } from "./model-picker";
 import { ThemeToggle } from "./theme-toggle";
@@ -16,6 +17,7 @@ export function ChatHeader() {
       <SidebarToggle />
       <h1 className="mr-auto text-base font-semibold">Parley</h1>
       <ModelPicker disabled={streaming} />
+      <ShareButton />
       <Button
         variant={settingsOpen ? "secondary" : "ghost"}
         size="icon"

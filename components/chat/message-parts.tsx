@@ -26,10 +26,13 @@ function ReasoningPart({ part, live }: PartProps<"reasoning">) {
   return <ReasoningBlock text={part.text} thinking={live} durationMs={part.durationMs} />;
 }
 
+/** Bytes Parley itself stores (an upload, or a share's copy of one): shown without asking. */
+const OWN_IMAGE_RE = /^\/api\/(attachments\/[0-9a-f-]{36}|shares\/[\w-]+\/images\/\d+)$/i;
+
 function ImagePart({ part, role }: PartProps<"image">) {
-  if (role === "user" || part.url.startsWith("data:")) {
+  if (role === "user" || part.url.startsWith("data:") || OWN_IMAGE_RE.test(part.url)) {
     return (
-      // biome-ignore lint/performance/noImgElement: a local data URL the user attached
+      // biome-ignore lint/performance/noImgElement: a local data URL or an image Parley stores
       <img
         src={part.url}
         alt="Attached"

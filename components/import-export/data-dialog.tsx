@@ -1,5 +1,6 @@
 "use client";
 import { useId } from "react";
+import { SharedLinksSection } from "@/components/share/shared-links-section";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
 import { Modal } from "@/components/ui/modal";
@@ -8,7 +9,7 @@ import { useRouteConversationId } from "@/lib/client/use-route-conversation";
 import { ConversationExportLinks, ExportAllLink } from "./export-links";
 import { ImportSection } from "./import-section";
 
-/** Export the open conversation or everything, and import a file. Mounted only while open. */
+/** Export the open conversation or everything, import a file, manage shared links. Mounted only while open. */
 export function DataDialog({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   // The URL names the open conversation; the store knows it a moment earlier on a new chat.
@@ -20,7 +21,7 @@ export function DataDialog({ onClose }: { onClose: () => void }) {
       <div className="max-h-[76vh] space-y-5 overflow-y-auto p-4">
         <div className="flex items-center justify-between">
           <h2 id={titleId} className="text-base font-semibold">
-            Import and export
+            Data and sharing
           </h2>
           <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={onClose}>
             <CloseIcon />
@@ -41,6 +42,7 @@ export function DataDialog({ onClose }: { onClose: () => void }) {
         </section>
         {/* Opening an imported conversation closes the dialog: the point was to go there. */}
         <ImportSection onOpenConversation={onClose} />
+        <SharedLinksSection />
       </div>
     </Modal>
   );

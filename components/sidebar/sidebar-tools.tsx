@@ -42,7 +42,7 @@ export function SidebarTools() {
         onClick={() => setDataOpen(true)}
       >
         <DownloadIcon />
-        Import and export
+        Data and sharing
       </Button>
       {dataOpen && <DataDialog onClose={() => setDataOpen(false)} />}
     </div>

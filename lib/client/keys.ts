@@ -9,6 +9,8 @@ export const queryKeys = {
     list: (view: ConversationView) => ["conversations", "list", view] as const,
     detail: (id: string) => ["conversations", "detail", id] as const,
   },
+  /** The owner's live share links (settings → Shared links). */
+  shares: ["shares"] as const,
   /** Search results per (trimmed) query; invalidate `search.all` after an import. */
   search: {
     all: ["search"] as const,

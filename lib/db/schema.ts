@@ -17,6 +17,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { ShareSnapshot } from "../share/snapshot";
 import type { BuilderSnapshot } from "../stream/builder-snapshot";
 import type { MessageMeta, MessagePart, MessageStatus } from "../stream/message-parts";
 import type { Usage } from "../stream/wire";
@@ -188,8 +189,32 @@ export const attachments = pgTable(
   ],
 );
 
+/**
+ * Read-only links to a conversation: a snapshot of the branch on screen at share time, served at
+ * /s/<id> to anyone holding the id (random, unguessable) until the owner revokes it.
+ */
+export const shares = pgTable(
+  "shares",
+  {
+    /** 144 random bits, base64url: the link's only secret. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    title: text("title").notNull().default(""),
+    snapshot: jsonb("snapshot").$type<ShareSnapshot>().notNull(),
+    createdAt: ts("created_at"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index("shares_user_created_idx").on(t.userId, t.createdAt.desc())],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type GenerationRow = typeof generations.$inferSelect;
+export type ShareRow = typeof shares.$inferSelect;
