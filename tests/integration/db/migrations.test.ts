@@ -20,6 +20,7 @@ describe.each(drivers)("migrations (%s)", (driver) => {
       "conversations",
       "generations",
       "messages",
+      "shares",
       "users",
     ]);
   });
