@@ -261,8 +261,8 @@ export const usageLimits = pgTable(
   {
     scope: text("scope", { enum: LIMIT_SCOPES }).notNull(),
     subjectId: uuid("subject_id").notNull(),
-    dailyUsd: numeric("daily_usd", { precision: 12, scale: 4 }),
-    monthlyUsd: numeric("monthly_usd", { precision: 12, scale: 4 }),
+    dailyUsd: numeric("daily_usd", { precision: 14, scale: 6 }),
+    monthlyUsd: numeric("monthly_usd", { precision: 14, scale: 6 }),
     requestsPerMinute: integer("requests_per_minute"),
     spendResetAt: timestamp("spend_reset_at", { withTimezone: true, precision: 3 }),
     updatedAt: ts("updated_at"),

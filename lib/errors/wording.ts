@@ -227,7 +227,10 @@ export const ERROR_WORDS: Record<ErrorCode, Entry> = {
     title: "You are sending requests too quickly.",
     detail: (c) => {
       const whose = c.limitScope === "group" ? "Your group's" : "Your";
-      const limit = c.limit === undefined ? "per-minute limit" : `limit of ${c.limit} requests per minute`;
+      const limit =
+        c.limit === undefined
+          ? "per-minute limit"
+          : `limit of ${c.limit} request${c.limit === 1 ? "" : "s"} per minute`;
       const when = c.retryAfterSeconds === undefined ? "" : ` It resets in ${c.retryAfterSeconds} s.`;
       return `${whose} ${limit} is reached; nothing was sent to the model.${when}`;
     },

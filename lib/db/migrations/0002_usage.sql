@@ -48,8 +48,8 @@ CREATE TABLE "usage_events" (
 CREATE TABLE "usage_limits" (
 	"scope" text NOT NULL,
 	"subject_id" uuid NOT NULL,
-	"daily_usd" numeric(12, 4),
-	"monthly_usd" numeric(12, 4),
+	"daily_usd" numeric(14, 6),
+	"monthly_usd" numeric(14, 6),
 	"requests_per_minute" integer,
 	"spend_reset_at" timestamp (3) with time zone,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,

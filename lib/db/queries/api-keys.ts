@@ -48,7 +48,7 @@ export async function revokeApiKey(db: Db, input: { userId: string; id: string }
 }
 
 /** The live key with this hash, and marks it used. */
-export async function useApiKey(db: Db, hash: string): Promise<{ id: string; userId: string } | null> {
+export async function findLiveApiKey(db: Db, hash: string): Promise<{ id: string; userId: string } | null> {
   const [row] = await db
     .update(apiKeys)
     .set({ lastUsedAt: new Date() })
