@@ -59,6 +59,10 @@ export const serverEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** When set, GET /api/metrics requires `Authorization: Bearer <this>`; unset, metrics are open. */
   METRICS_TOKEN: z.string().trim().min(1).optional().catch(undefined),
+  /** Token prices as JSON `{"model":{"input":3,"output":15}}` (USD per million); merged over the defaults. */
+  PARLEY_PRICES: z.string().optional(),
+  /** Length of the requests-per-minute window in seconds (tests shorten it). */
+  PARLEY_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

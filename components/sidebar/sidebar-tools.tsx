@@ -1,8 +1,10 @@
 "use client";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { DataDialog } from "@/components/import-export/data-dialog";
-import { Button } from "@/components/ui/button";
-import { DownloadIcon, SearchIcon } from "@/components/ui/icons";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { DownloadIcon, SearchIcon, SparkIcon } from "@/components/ui/icons";
+import { cn } from "@/lib/client/cn";
 import { useSearchStore } from "@/lib/client/search-store";
 
 /** "Ctrl K", or "⌘K" on Apple keyboards; known only in the browser, so decided after mount. */
@@ -44,6 +46,14 @@ export function SidebarTools() {
         <DownloadIcon />
         Data and sharing
       </Button>
+      <Link
+        href="/usage"
+        data-testid="open-usage"
+        className={cn(buttonVariants({ variant: "ghost" }), "w-full justify-start")}
+      >
+        <SparkIcon />
+        Usage and API keys
+      </Link>
       {dataOpen && <DataDialog onClose={() => setDataOpen(false)} />}
     </div>
   );

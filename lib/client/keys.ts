@@ -16,6 +16,11 @@ export const queryKeys = {
     all: ["search"] as const,
     query: (q: string) => ["search", q] as const,
   },
+  usage: {
+    mine: (days: number) => ["usage", "mine", days] as const,
+    everyone: (days: number) => ["usage", "everyone", days] as const,
+  },
+  apiKeys: ["api-keys"] as const,
 } as const;
 
 export type ConversationView = "active" | "pinned" | "archived";

@@ -12,7 +12,9 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -218,3 +220,114 @@ export type MessageRow = typeof messages.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type GenerationRow = typeof generations.$inferSelect;
 export type ShareRow = typeof shares.$inferSelect;
+
+export const USAGE_KINDS = ["chat", "api", "title"] as const;
+export type UsageKind = (typeof USAGE_KINDS)[number];
+
+/**
+ * One priced model call (or a saved answer's whole tool loop): who, which model, how many tokens,
+ * what it cost. Budgets sum `cost_usd` over a window; the dashboard groups it by user, model, day.
+ */
+export const usageEvents = pgTable(
+  "usage_events",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    model: text("model").notNull(),
+    kind: text("kind", { enum: USAGE_KINDS }).notNull(),
+    promptTokens: integer("prompt_tokens").notNull().default(0),
+    completionTokens: integer("completion_tokens").notNull().default(0),
+    reasoningTokens: integer("reasoning_tokens").notNull().default(0),
+    costUsd: numeric("cost_usd", { precision: 14, scale: 8 }).notNull().default("0"),
+    /** The generation that was priced (kind chat/title), or null. No FK: generations may go. */
+    generationId: uuid("generation_id"),
+    /** The API key that made the call (kind api), or null. */
+    apiKeyId: uuid("api_key_id"),
+    createdAt: ts("created_at"),
+  },
+  (t) => [
+    index("usage_events_user_created_idx").on(t.userId, t.createdAt),
+    index("usage_events_created_idx").on(t.createdAt),
+    check("usage_events_kind_check", sql`${t.kind} in ('chat', 'api', 'title')`),
+  ],
+);
+
+/** Users grouped for a shared limit: a member's effective limit is the stricter of the two. */
+export const groups = pgTable("groups", {
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  createdAt: ts("created_at"),
+});
+
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_members_user_idx").on(t.userId)],
+);
+
+export const LIMIT_SCOPES = ["user", "group"] as const;
+export type LimitScope = (typeof LIMIT_SCOPES)[number];
+
+/**
+ * Limits of one user or one group; a null column means "no limit". `spend_reset_at` lets an admin
+ * forgive what was spent so far: budgets count spend since the later of it and the window start.
+ */
+export const usageLimits = pgTable(
+  "usage_limits",
+  {
+    scope: text("scope", { enum: LIMIT_SCOPES }).notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    dailyUsd: numeric("daily_usd", { precision: 14, scale: 6 }),
+    monthlyUsd: numeric("monthly_usd", { precision: 14, scale: 6 }),
+    requestsPerMinute: integer("requests_per_minute"),
+    spendResetAt: timestamp("spend_reset_at", { withTimezone: true, precision: 3 }),
+    updatedAt: ts("updated_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.subjectId] }),
+    check("usage_limits_scope_check", sql`${t.scope} in ('user', 'group')`),
+  ],
+);
+
+/** Requests counted per fixed window, when Redis is not configured (one row per key and window). */
+export const rateCounters = pgTable(
+  "rate_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true, precision: 3 }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/** Per-user keys for the OpenAI-compatible endpoint. Only the SHA-256 of the secret is kept. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull().default(""),
+    /** The first characters of the secret (`pk_live_ab12`), shown so people recognise a key. */
+    prefix: text("prefix").notNull(),
+    hash: text("hash").notNull().unique(),
+    createdAt: ts("created_at"),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, precision: 3 }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index("api_keys_user_idx").on(t.userId)],
+);
+
+export type UsageEventRow = typeof usageEvents.$inferSelect;
+export type UsageLimitRow = typeof usageLimits.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -38,6 +38,10 @@ export const SERVER_ERROR_CODES = [
   "too_many_generations",
   /** The server that was writing the answer stopped (crash, restart, lost lease). */
   "interrupted",
+  /** A user's or group's daily or monthly spending limit is reached (429). */
+  "budget_exceeded",
+  /** A user's or group's requests-per-minute limit is reached (429). */
+  "user_rate_limited",
 ] as const;
 
 /** Only ever made by the browser, about its own connection to Parley's server. */
@@ -69,6 +73,8 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   unsupported_media_type: 415,
   conflict: 409,
   too_many_generations: 429,
+  budget_exceeded: 429,
+  user_rate_limited: 429,
   internal: 500,
   unavailable: 503,
 };

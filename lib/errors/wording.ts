@@ -30,8 +30,16 @@ export type ErrorContext = {
   by?: "ai_gateway" | "parley";
   /** TOOL_MAX_STEPS, for tool_loop_limit. */
   maxSteps?: number;
-  /** The per-user limit, for too_many_generations. */
+  /** The per-user limit, for too_many_generations; requests per minute for user_rate_limited. */
   limit?: number;
+  /** For budget_exceeded and user_rate_limited: whose limit was reached. */
+  limitScope?: "user" | "group";
+  /** For budget_exceeded: which budget. */
+  limitPeriod?: "daily" | "monthly";
+  /** For budget_exceeded: the budget in USD. */
+  limitUsd?: number;
+  /** For budget_exceeded: when it starts again, in words ("00:00 UTC"). */
+  resetsAt?: string;
 };
 
 type Entry = {
@@ -199,6 +207,33 @@ export const ERROR_WORDS: Record<ErrorCode, Entry> = {
   interrupted: {
     title: "Parley's server stopped while writing this answer.",
     detail: () => "What it had saved is kept: Continue carries on from there, or try again.",
+    retry: true,
+    party: "parley",
+  },
+
+  budget_exceeded: {
+    title: "You have reached your spending limit.",
+    detail: (c) => {
+      const whose = c.limitScope === "group" ? "Your group's" : "Your";
+      const amount = c.limitUsd === undefined ? "" : ` of $${c.limitUsd.toFixed(2)}`;
+      const period = c.limitPeriod ?? "daily";
+      const when = c.resetsAt ? ` It resets at ${c.resetsAt}.` : "";
+      return `${whose} ${period} budget${amount} is used up; nothing was sent to the model.${when} An admin can raise it.`;
+    },
+    retry: false,
+    party: "parley",
+  },
+  user_rate_limited: {
+    title: "You are sending requests too quickly.",
+    detail: (c) => {
+      const whose = c.limitScope === "group" ? "Your group's" : "Your";
+      const limit =
+        c.limit === undefined
+          ? "per-minute limit"
+          : `limit of ${c.limit} request${c.limit === 1 ? "" : "s"} per minute`;
+      const when = c.retryAfterSeconds === undefined ? "" : ` It resets in ${c.retryAfterSeconds} s.`;
+      return `${whose} ${limit} is reached; nothing was sent to the model.${when}`;
+    },
     retry: true,
     party: "parley",
   },

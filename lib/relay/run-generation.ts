@@ -12,6 +12,7 @@ import {
   observeTimeToFirstToken,
 } from "@/lib/observability/metrics";
 import type { BuiltMessage } from "@/lib/stream/message-builder";
+import { recordUsage } from "@/lib/usage/record";
 import { type ChatTurnDeps, runChatTurn } from "./chat-turn";
 import { GenerationSink } from "./generation-sink";
 import type { PreparedGeneration } from "./start-turn";
@@ -47,7 +48,7 @@ export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promis
       if (g.droppedMessages > 0) {
         sink.event("parley.context", { droppedMessages: g.droppedMessages, keptMessages: g.keptMessages });
       }
-      await runChatTurn(
+      const result = await runChatTurn(
         { model: g.model, messages: g.history, settings: g.settings },
         sink,
         stop.signal,
@@ -58,6 +59,14 @@ export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promis
       status = final.status === "streaming" ? "error" : (final.status as GenerationStatus);
       await endGeneration(db, { id: g.generationId, status });
       measure(g.model, final);
+      // This run's own usage (the builder's may include what a continued answer had before).
+      await recordUsage(db, {
+        userId: g.userId,
+        model: g.model,
+        kind: "chat",
+        usage: result.usage,
+        generationId: g.generationId,
+      });
       // Stop has nothing left to stop: a late press during the title must not cut the log short.
       rt.running.delete(g.generationId);
       const answer = answerText(final.parts);
@@ -70,6 +79,7 @@ export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promis
             model: g.model,
             question: g.titleFrom,
             answer,
+            generationId: g.generationId,
           },
           deps.gateway,
         );

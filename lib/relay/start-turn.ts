@@ -24,6 +24,7 @@ import type { ParleyEventMap } from "@/lib/stream/events";
 import { createMessageBuilder, type MessageBuilder } from "@/lib/stream/message-builder";
 import { partsToWire, withPartialAnswer } from "@/lib/stream/parts-to-wire";
 import type { UserMessage, WireMessage } from "@/lib/stream/wire";
+import { enforceLimits, LimitReached } from "@/lib/usage/limits";
 import type { TurnRequest } from "@/lib/validations/chat";
 import { fitToContext } from "./history";
 import { inlineAttachmentImages } from "./inline-attachments";
@@ -72,8 +73,9 @@ export type PreparedGeneration = {
  * from the stored path, never from what a browser happened to have loaded.
  *
  * Refuses (TurnRefused) a conversation or message that is not this user's (404, as if unknown),
- * a continuation of an answer that is still running (409), and a user over the limit of answers
- * running at once (429).
+ * a continuation of an answer that is still running (409), a user over the limit of answers
+ * running at once (429), and a user or group over a budget or the per-minute limit (429,
+ * lib/usage/limits.ts).
  */
 export async function startTurn(
   db: Db,
@@ -85,6 +87,13 @@ export async function startTurn(
   if (req.message) {
     const existing = await duplicateOf(db, userId, req.message.id, req.conversationId);
     if (existing) return { generationId: existing, duplicate: true };
+  }
+  // Budgets and the per-minute limit, before anything is written or sent to the gateway.
+  try {
+    await enforceLimits(db, userId);
+  } catch (e) {
+    if (e instanceof LimitReached) throw new TurnRefused(429, e.code, e.message);
+    throw e;
   }
   try {
     const run = await db.transaction((tx) => prepare(tx, userId, req, env, instanceId));

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/connect";
 import { logger } from "@/lib/observability/logger";
 import type { WireMessage } from "@/lib/stream/wire";
+import { recordUsage } from "@/lib/usage/record";
 import type { ChatRequestBody } from "@/lib/validations/chat";
 import { type ChatTurnDeps, runChatTurn } from "./chat-turn";
 import { SSE_HEADERS } from "./follow-response";
@@ -11,7 +12,8 @@ import { inlineAttachmentImages } from "./inline-attachments";
 /**
  * The stateless form of `POST /api/chat`: the caller sends the whole history and keeps it; nothing
  * is saved, and the answer lives exactly as long as the request (the caller leaving cancels the
- * gateway call). Tests, benchmarks and scripts use it; the chat page uses saved turns.
+ * gateway call). Tests, benchmarks and scripts use it; the chat page uses saved turns. Its usage
+ * is recorded when it ends; limits are checked by the route before this runs.
  */
 export async function statelessTurn(
   body: ChatRequestBody,
@@ -29,6 +31,9 @@ export async function statelessTurn(
       const out = new FrameWriter(controller, ctx.pingMs);
       writer = out;
       void runChatTurn({ model: body.model, messages, settings: body.settings }, out, upstream.signal, deps)
+        .then((result) =>
+          recordUsage(ctx.db, { userId: ctx.userId, model: body.model, kind: "chat", usage: result.usage }),
+        )
         .catch((e: unknown) => logger.error({ err: e }, "stateless turn failed"))
         .finally(() => out.close());
     },

@@ -6,6 +6,7 @@ import { buildChatRequest } from "@/lib/gateway/request";
 import { logger } from "@/lib/observability/logger";
 import type { MessagePart } from "@/lib/stream/message-parts";
 import type { ChatCompletionRequest } from "@/lib/stream/wire";
+import { recordUsage } from "@/lib/usage/record";
 
 /**
  * The instruction for the title call. The demo gateway recognises a system prompt that starts
@@ -63,13 +64,29 @@ export function answerText(parts: MessagePart[]): string {
  */
 export async function titleConversation(
   db: Db,
-  input: { userId: string; conversationId: string; model: string; question: string; answer: string },
+  input: {
+    userId: string;
+    conversationId: string;
+    model: string;
+    question: string;
+    answer: string;
+    generationId?: string;
+  },
   gateway: GatewayConfig,
 ): Promise<string | null> {
   try {
     const completion = await completeChat(titleRequest(input.model, input.question, input.answer), gateway, {
       signal: AbortSignal.timeout(TITLE_TIMEOUT_MS),
     });
+    if (completion.usage) {
+      await recordUsage(db, {
+        userId: input.userId,
+        model: input.model,
+        kind: "title",
+        usage: completion.usage,
+        generationId: input.generationId ?? null,
+      });
+    }
     const title = cleanTitle(completion.choices[0]?.message.content ?? "");
     if (!title) return null;
     const saved = await setConversationTitle(db, {

@@ -10,6 +10,7 @@ import { runGeneration } from "@/lib/relay/run-generation";
 import { startTurn, TurnRefused } from "@/lib/relay/start-turn";
 import { statelessTurn } from "@/lib/relay/stateless-turn";
 import { toolConfigFromEnv } from "@/lib/tools/registry";
+import { enforceLimits, LimitReached } from "@/lib/usage/limits";
 import { chatRequestSchema, LIMITS, turnRequestSchema } from "@/lib/validations/chat";
 import { ApiError, handle, parse, readJson, session } from "../_lib/http";
 
@@ -35,6 +36,9 @@ export const POST = handle(async (request: Request) => {
 
   if (typeof json === "object" && json !== null && "messages" in json) {
     const body = parse(chatRequestSchema, json);
+    await enforceLimits(db, userId).catch((e: unknown) => {
+      throw e instanceof LimitReached ? new ApiError(e.status, e.code, e.message) : e;
+    });
     return statelessTurn(body, { db, userId, signal: request.signal, pingMs }, turnDeps());
   }
 

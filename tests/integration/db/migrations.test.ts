@@ -16,11 +16,17 @@ describe.each(drivers)("migrations (%s)", (driver) => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     expect(rowsOf<{ table_name: string }>(result).map((r) => r.table_name)).toEqual([
+      "api_keys",
       "attachments",
       "conversations",
       "generations",
+      "group_members",
+      "groups",
       "messages",
+      "rate_counters",
       "shares",
+      "usage_events",
+      "usage_limits",
       "users",
     ]);
   });
