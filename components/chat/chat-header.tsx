@@ -6,6 +6,7 @@ import { useUiStore } from "@/lib/client/ui-store";
 import { SidebarToggle } from "../sidebar/sidebar-toggle";
 import { ModelPicker } from "./model-picker";
 import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
 
 export function ChatHeader() {
   const streaming = useChatStore((s) => s.activeId !== null);
@@ -28,6 +29,7 @@ export function ChatHeader() {
         <SlidersIcon />
       </Button>
       <ThemeToggle />
+      <UserMenu />
     </header>
   );
 }

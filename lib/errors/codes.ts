@@ -38,6 +38,12 @@ export const SERVER_ERROR_CODES = [
   "too_many_generations",
   /** The server that was writing the answer stopped (crash, restart, lost lease). */
   "interrupted",
+  /** No signed-in user (accounts mode), or not from the trusted proxy (header mode). */
+  "not_signed_in",
+  /** Signed in, but the role does not allow it (a member on an admin route, a pending account). */
+  "forbidden_role",
+  /** A mutating request from another site (CSRF): wrong Origin or Sec-Fetch-Site. */
+  "cross_site_request",
 ] as const;
 
 /** Only ever made by the browser, about its own connection to Parley's server. */
@@ -69,6 +75,9 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   unsupported_media_type: 415,
   conflict: 409,
   too_many_generations: 429,
+  not_signed_in: 401,
+  forbidden_role: 403,
+  cross_site_request: 403,
   internal: 500,
   unavailable: 503,
 };
