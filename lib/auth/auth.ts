@@ -120,6 +120,12 @@ async function build(secure: boolean) {
   return betterAuth({
     appName: "Parley",
     secret,
+    // Through Parley's redacting logger, and without better-auth's extra arguments (they can hold
+    // a failed query's bound values: emails, password hashes).
+    logger: {
+      level: "warn",
+      log: (level, message) => log[level]({ source: "better-auth" }, message),
+    },
     baseURL: env.PARLEY_URL,
     basePath: "/api/auth",
     trustedOrigins: (request) => (request ? [appOrigin(request, env.PARLEY_URL)] : []),

@@ -54,7 +54,8 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const users = pgTable(
   "users",
   {
-    id: uuid("id").primaryKey(),
+    // better-auth (generateId: "uuid") lets the database make the id.
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
     name: text("name").notNull(),
     email: text("email").unique(),
     emailVerified: boolean("email_verified").notNull().default(false),
@@ -72,7 +73,7 @@ export const users = pgTable(
 export const sessions = pgTable(
   "sessions",
   {
-    id: text("id").primaryKey(),
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -90,7 +91,7 @@ export const sessions = pgTable(
 export const accounts = pgTable(
   "accounts",
   {
-    id: text("id").primaryKey(),
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -111,7 +112,7 @@ export const accounts = pgTable(
 
 /** better-auth's short-lived values (OAuth state, PKCE verifiers). */
 export const verifications = pgTable("verifications", {
-  id: text("id").primaryKey(),
+  id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
   identifier: text("identifier").notNull(),
   value: text("value").notNull(),
   expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
@@ -121,7 +122,8 @@ export const verifications = pgTable("verifications", {
 
 /** better-auth's rate-limit counters, in the database so several instances agree. */
 export const rateLimits = pgTable("rate_limits", {
-  id: text("id").primaryKey(),
+  // better-auth inserts these rows without an id.
+  id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
   key: text("key").notNull().unique(),
   count: integer("count").notNull(),
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
