@@ -55,10 +55,10 @@ export function AuthForm({ kind, invite, oidcName }: Props) {
 
   async function oidc() {
     setError(null);
-    const res = await fetch("/api/auth/sign-in/oauth2", {
+    const res = await fetch("/api/auth/sign-in/social", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ providerId: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in" }),
+      body: JSON.stringify({ provider: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in" }),
     });
     if (!res.ok) return setError(await errorText(res));
     const { url } = (await res.json()) as { url?: string };
