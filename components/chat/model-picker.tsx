@@ -5,6 +5,8 @@ import { MODEL_INFO, useModelStore } from "@/lib/client/model-store";
 import { useServerConfig } from "@/lib/client/use-server-config";
 import { MODELS, type ModelId } from "@/lib/stream/wire";
 
+let defaultApplied = false;
+
 /**
  * Chooses the model for the next message among those the admin offers (GET /api/config); the
  * choice is remembered between visits. A remembered model that is no longer offered gives way to
@@ -17,7 +19,12 @@ export function ModelPicker({ disabled }: { disabled?: boolean }) {
   const offered = MODELS.filter((m) => !config?.models || config.models.includes(m));
   const fallback = offered.find((m) => m === config?.defaultModel) ?? offered[0];
   useEffect(() => {
-    if (config?.models && !config.models.includes(model) && fallback) setModel(fallback);
+    if (!config?.models || !fallback) return;
+    // A browser that never chose (nothing remembered) starts on the admin's default, once.
+    const unchosen =
+      !defaultApplied && localStorage.getItem(useModelStore.persist.getOptions().name ?? "") === null;
+    defaultApplied = true;
+    if ((unchosen || !config.models.includes(model)) && model !== fallback) setModel(fallback);
   }, [config?.models, model, fallback, setModel]);
   const id = useId();
   return (

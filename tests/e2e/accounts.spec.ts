@@ -69,6 +69,11 @@ test("the first account becomes admin and sees the admin area", async ({ browser
   await expect(annPage.getByTestId("user-row").filter({ hasText: ann.email })).toBeVisible();
   await annPage.getByTestId("sign-up-policy").selectOption("open");
   await expect(annPage.getByTestId("sign-up-policy")).toHaveValue("open");
+  // Offer one model only: it becomes the default.
+  // The box follows the saved settings, so it changes once the server has answered.
+  await annPage.getByRole("checkbox", { name: "Claude Sonnet 4.6" }).click();
+  await expect(annPage.getByRole("checkbox", { name: "Claude Sonnet 4.6" })).not.toBeChecked();
+  await expect(annPage.getByTestId("default-model")).toHaveValue("anthropic/claude-sonnet-4");
 });
 
 test("a second account sees none of the first one's conversations", async ({ browser }) => {
@@ -78,9 +83,18 @@ test("a second account sees none of the first one's conversations", async ({ bro
   await expect(page.getByTestId("sidebar-tools")).toBeVisible();
   await expect(page.getByText(SECRET_TITLE)).toHaveCount(0);
   await expect(page.getByTestId("conversation-item")).toHaveCount(0);
+  // The picker offers what the admin chose.
+  await expect(page.getByTestId("model-picker")).toHaveValue("anthropic/claude-sonnet-4");
+  await expect(page.getByTestId("model-picker").locator("option")).toHaveCount(1);
   // And no admin area for a member.
   await page.goto(`${server.url}/admin`);
   await expect(page).toHaveURL(`${server.url}/`);
+  // Sign out from the header's user menu.
+  await page.getByTestId("user-menu").locator("summary").click();
+  await page.getByTestId("sign-out").click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto(server.url);
+  await expect(page).toHaveURL(/\/sign-in$/);
   await page.context().close();
 });
 
