@@ -63,6 +63,31 @@ export const serverEnvSchema = z.object({
   PARLEY_PRICES: z.string().optional(),
   /** Length of the requests-per-minute window in seconds (tests shorten it). */
   PARLEY_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * Who may use Parley: `none` (single-user, the built-in local user, no login), `password`
+   * (accounts: email + password, and OIDC when configured) or `header` (an authenticating proxy
+   * names the user). Unset: `none` when Parley listens on loopback, `password` otherwise.
+   */
+  PARLEY_AUTH: z.enum(["none", "password", "header"]).optional().catch(undefined),
+  /** Header mode: the header carrying the signed-in user's email. */
+  PARLEY_AUTH_HEADER: z.string().trim().toLowerCase().min(1).default("x-forwarded-email"),
+  /** Header mode: the proxy's address(es), comma-separated; requests from any other address get 401. */
+  PARLEY_TRUSTED_PROXY: z.string().trim().min(1).optional().catch(undefined),
+  /** Signs session cookies (32+ characters). Unset: generated once and kept in the database. */
+  PARLEY_AUTH_SECRET: z.string().trim().min(32).optional().catch(undefined),
+  /** Parley's public URL (https://chat.example.com); unset: taken from each request. */
+  PARLEY_URL: z.url().optional().catch(undefined),
+  /** OIDC sign-in: the provider's issuer URL (discovery at /.well-known/openid-configuration). */
+  PARLEY_OIDC_ISSUER: z.url().optional().catch(undefined),
+  PARLEY_OIDC_CLIENT_ID: z.string().trim().min(1).optional().catch(undefined),
+  PARLEY_OIDC_CLIENT_SECRET: z.string().trim().min(1).optional().catch(undefined),
+  /** The sign-in button's words: "Sign in with <name>". */
+  PARLEY_OIDC_NAME: z.string().trim().min(1).max(60).default("SSO"),
+  /** Failed sign-ins per account or per address before it is locked for PARLEY_LOGIN_LOCKOUT_MINUTES. */
+  PARLEY_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  PARLEY_LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** The hostname `next start -H` or the container was given; decides the default PARLEY_AUTH. */
+  HOSTNAME: z.string().optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

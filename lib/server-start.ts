@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "./db/client";
 import { ensureEmbeddedGateway } from "./gateway/embedded";
 import { logger } from "./observability/logger";
+import { installPeerAddressHeader } from "./security/peer-address";
 
 /**
  * What the Node server does once at start-up (instrumentation.ts). Starting the demo gateway here
@@ -15,6 +16,7 @@ import { logger } from "./observability/logger";
  * retries on the next request.
  */
 export async function startServer(): Promise<void> {
+  installPeerAddressHeader();
   await ensureEmbeddedGateway();
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   void getDb().catch((e: unknown) =>

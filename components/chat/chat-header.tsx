@@ -7,6 +7,7 @@ import { ShareButton } from "../share/share-button";
 import { SidebarToggle } from "../sidebar/sidebar-toggle";
 import { ModelPicker } from "./model-picker";
 import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
 
 export function ChatHeader() {
   const streaming = useChatStore((s) => s.activeId !== null);
@@ -30,6 +31,7 @@ export function ChatHeader() {
         <SlidersIcon />
       </Button>
       <ThemeToggle />
+      <UserMenu />
     </header>
   );
 }

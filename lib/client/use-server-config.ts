@@ -2,9 +2,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { queryKeys } from "./keys";
 
-export type ServerConfig = { demo: boolean; models?: string[] };
+export type ServerConfig = {
+  demo: boolean;
+  /** The models the admin offers, and the default for people who have not picked one. */
+  models?: string[];
+  defaultModel?: string;
+  auth?: { mode: "none" | "password" | "header"; oidc: boolean };
+  user?: { id: string; name: string; email: string | null; role: "admin" | "member" | "pending" };
+};
 
-/** GET /api/config: what the browser may know about the server (demo mode, models). */
+/** GET /api/config: what the browser may know about the server (demo mode, models, who is signed in). */
 export function useServerConfig() {
   return useQuery({
     queryKey: queryKeys.config,

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
   customType,
@@ -45,10 +46,116 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 /** Millisecond precision: JS Dates round-trip exactly, so keyset cursors built from them are exact. */
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 }).notNull().defaultNow();
 
-export const users = pgTable("users", {
+export const USER_ROLES = ["admin", "member", "pending"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/**
+ * Parley's owner table, which is also better-auth's `user` model (lib/auth/auth.ts maps it): the
+ * JS property names are better-auth's field names. The built-in local user (single-user mode) has
+ * no email and no account.
+ */
+export const users = pgTable(
+  "users",
+  {
+    // better-auth (generateId: "uuid") lets the database make the id.
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    name: text("name").notNull(),
+    email: text("email").unique(),
+    emailVerified: boolean("email_verified").notNull().default(false),
+    image: text("image"),
+    role: text("role", { enum: USER_ROLES }).notNull().default("member"),
+    /** A disabled user cannot sign in; their sessions are deleted when they are disabled. */
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: ts("created_at"),
+    updatedAt: ts("updated_at"),
+  },
+  () => [check("users_role_check", sql`role in ('admin', 'member', 'pending')`)],
+);
+
+/** better-auth's sessions (the cookie holds the signed token). */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    token: text("token").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    createdAt: ts("created_at"),
+    updatedAt: ts("updated_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** better-auth's accounts: `credential` (the scrypt password hash) or an OIDC provider's subject. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true, precision: 3 }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true, precision: 3 }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: ts("created_at"),
+    updatedAt: ts("updated_at"),
+  },
+  (t) => [index("accounts_user_idx").on(t.userId)],
+);
+
+/** better-auth's short-lived values (OAuth state, PKCE verifiers). */
+export const verifications = pgTable("verifications", {
+  id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+  createdAt: ts("created_at"),
+  updatedAt: ts("updated_at"),
+});
+
+/** better-auth's rate-limit counters, in the database so several instances agree. */
+export const rateLimits = pgTable("rate_limits", {
+  // better-auth inserts these rows without an id.
+  id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+
+/** Failed sign-ins per account (`email:`) and per address (`ip:`); a key locks after too many. */
+export const loginFailures = pgTable("login_failures", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true, precision: 3 }),
+  updatedAt: ts("updated_at"),
+});
+
+/** Instance-wide settings an admin changes (sign-up policy, offered models), one JSON value per key. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: ts("updated_at"),
+});
+
+/** An invite link: only the SHA-256 of its token is stored. */
+export const invites = pgTable("invites", {
   id: uuid("id").primaryKey(),
-  name: text("name").notNull(),
-  email: text("email").unique(),
+  tokenHash: text("token_hash").notNull().unique(),
+  role: text("role", { enum: USER_ROLES }).notNull().default("member"),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true, precision: 3 }),
+  usedBy: uuid("used_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: ts("created_at"),
 });
 
@@ -215,6 +322,7 @@ export const shares = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+export type InviteRow = typeof invites.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;

@@ -42,6 +42,12 @@ export const SERVER_ERROR_CODES = [
   "budget_exceeded",
   /** A user's or group's requests-per-minute limit is reached (429). */
   "user_rate_limited",
+  /** No signed-in user (accounts mode), or not from the trusted proxy (header mode). */
+  "not_signed_in",
+  /** Signed in, but the role does not allow it (a member on an admin route, a pending account). */
+  "forbidden_role",
+  /** A mutating request from another site (CSRF): wrong Origin or Sec-Fetch-Site. */
+  "cross_site_request",
 ] as const;
 
 /** Only ever made by the browser, about its own connection to Parley's server. */
@@ -75,6 +81,9 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   too_many_generations: 429,
   budget_exceeded: 429,
   user_rate_limited: 429,
+  not_signed_in: 401,
+  forbidden_role: 403,
+  cross_site_request: 403,
   internal: 500,
   unavailable: 503,
 };

@@ -197,6 +197,24 @@ export const ERROR_WORDS: Record<ErrorCode, Entry> = {
     retry: true,
     party: "parley",
   },
+  not_signed_in: {
+    title: "You are not signed in to Parley.",
+    detail: () => "Sign in, then try again.",
+    retry: false,
+    party: "parley",
+  },
+  forbidden_role: {
+    title: "Your Parley account may not do this.",
+    detail: () => "Ask an admin of this Parley if you need it.",
+    retry: false,
+    party: "parley",
+  },
+  cross_site_request: {
+    title: "Parley's server refused a request that came from another site.",
+    detail: () => "Changes can only be made from Parley's own pages.",
+    retry: false,
+    party: "parley",
+  },
   too_many_generations: {
     title: "Parley's server is already writing as many answers for you as it allows.",
     detail: (c) =>

@@ -25,6 +25,16 @@ const SECRET_KEYS = [
   "METRICS_TOKEN",
   "DATABASE_URL",
   "REDIS_URL",
+  "PARLEY_AUTH_SECRET",
+  "PARLEY_OIDC_CLIENT_SECRET",
+  "clientSecret",
+  "client_secret",
+  "accessToken",
+  "refreshToken",
+  "idToken",
+  "access_token",
+  "refresh_token",
+  "id_token",
 ];
 
 /**

@@ -5,13 +5,16 @@
  */
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { resolveUser, type SessionUser } from "@/lib/auth/identity";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/connect";
 import { DbError } from "@/lib/db/errors";
-import { currentUserId } from "@/lib/db/local-user";
+import type { UserRole } from "@/lib/db/schema";
+import { serverEnv } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { errorMessage } from "@/lib/errors/wording";
 import { logger, requestId, withRequestId } from "@/lib/observability/logger";
+import { checkCsrf } from "@/lib/security/csrf";
 
 /** `message` defaults to the wording table's words for `code` (lib/errors/wording.ts). */
 export class ApiError extends Error {
@@ -41,7 +44,8 @@ export const notFoundError = (what = "conversation") =>
  * Wraps a handler so every failure leaves as a JSON error, and every request has an id: taken from
  * a sane incoming `x-request-id` or made up, returned in the `x-request-id` response header, and
  * carried by every log line written while the handler runs (so a user's report of a 500 can be
- * matched to its stack trace).
+ * matched to its stack trace). Mutating requests from another site are refused first with a 403
+ * `cross_site_request`, in every auth mode (lib/security/csrf.ts has the rule).
  */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
@@ -58,6 +62,14 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
 }
 
 async function run<A extends unknown[]>(fn: (...args: A) => Promise<Response>, args: A): Promise<Response> {
+  const request = args[0] instanceof Request ? args[0] : undefined;
+  if (request) {
+    const verdict = checkCsrf(request, serverEnv().PARLEY_URL);
+    if (!verdict.ok) {
+      logger.warn({ method: request.method, reason: verdict.reason }, "cross-site request refused");
+      return new ApiError(403, "cross_site_request").toResponse();
+    }
+  }
   try {
     return await fn(...args);
   } catch (e) {
@@ -87,9 +99,43 @@ function withHeader(response: Response, name: string, value: string): Response {
   }
 }
 
-/** The caller's database and user id; every query below is scoped to that user. */
-export async function session(): Promise<{ db: Db; userId: string }> {
-  return { db: await getDb(), userId: currentUserId() };
+export type Session = { db: Db; userId: string; user: SessionUser };
+
+/**
+ * The caller's database and user; every query below is scoped to `userId`. The user comes from the
+ * better-auth session, the trusted proxy's header, or is the local user (PARLEY_AUTH=none).
+ * Throws 401 `not_signed_in` without one, 403 `forbidden_role` when the role is not in `roles`
+ * (default: admin and member; a pending account waits for approval).
+ */
+export async function session(
+  request: Request,
+  { roles = ["admin", "member"] }: { roles?: readonly UserRole[] } = {},
+): Promise<Session> {
+  const db = await getDb();
+  const resolved = await resolveUser(request, db);
+  if (!resolved.user) {
+    const message =
+      resolved.reason === "untrusted_proxy"
+        ? "Parley only accepts requests through its authenticating proxy."
+        : errorMessage("not_signed_in");
+    throw new ApiError(401, "not_signed_in", message);
+  }
+  const { user } = resolved;
+  if (!roles.includes(user.role)) {
+    throw new ApiError(
+      403,
+      "forbidden_role",
+      user.role === "pending"
+        ? "Your account is waiting for an admin's approval."
+        : errorMessage("forbidden_role"),
+    );
+  }
+  return { db, userId: user.id, user };
+}
+
+/** session() for the admin routes: only admins. */
+export function requireAdmin(request: Request): Promise<Session> {
+  return session(request, { roles: ["admin"] });
 }
 
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

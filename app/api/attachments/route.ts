@@ -33,6 +33,6 @@ async function fileBytes(request: Request): Promise<Uint8Array> {
  */
 export const POST = handle(async (request: Request) => {
   const data = await fileBytes(request);
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   return Response.json(await saveAttachment(db, { userId, data }), { status: 201 });
 });

@@ -1,4 +1,6 @@
+import type { Db } from "@/lib/db/connect";
 import { DbError } from "@/lib/db/errors";
+import { getModelPolicy } from "@/lib/db/queries/settings";
 import { serverEnv } from "@/lib/env";
 import { gatewayConfig } from "@/lib/gateway/config";
 import { ensureEmbeddedGateway } from "@/lib/gateway/embedded";
@@ -21,6 +23,14 @@ function turnDeps(): ChatTurnDeps {
   return { gateway: gatewayConfig(), tools: toolConfigFromEnv(), maxSteps: serverEnv().TOOL_MAX_STEPS };
 }
 
+/** The admin chooses which models are offered (admin area); any other is refused before the gateway. */
+async function assertModelOffered(db: Db, model: string): Promise<void> {
+  const policy = await getModelPolicy(db);
+  if (!(policy.offered as readonly string[]).includes(model)) {
+    throw new ApiError(400, "bad_request", `model: ${model} is not offered on this Parley.`, "model");
+  }
+}
+
 /**
  * `POST /api/chat`. A saved turn (`{conversationId?, parentId?, message, model, settings}`, or
  * `regenerate`, or `continueMessageId`) starts a server-owned generation and answers with its
@@ -30,8 +40,10 @@ function turnDeps(): ChatTurnDeps {
  */
 export const POST = handle(async (request: Request) => {
   const json = await readJson(request, LIMITS.bodyBytes);
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   await ensureEmbeddedGateway();
+  const model = typeof json === "object" && json !== null && "model" in json ? json.model : undefined;
+  if (typeof model === "string") await assertModelOffered(db, model);
   const pingMs = serverEnv().RELAY_PING_SECONDS * 1000;
 
   if (typeof json === "object" && json !== null && "messages" in json) {

@@ -20,7 +20,7 @@ const listQuery = z.object({
 /** The sidebar's pages: `{ items, nextCursor }`, newest activity first. */
 export const GET = handle(async (request: Request) => {
   const q = parseQuery(listQuery, request);
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   return Response.json(await listConversations(db, { userId, ...q }));
 });
 
@@ -32,6 +32,6 @@ const createBody = z.object({
 
 export const POST = handle(async (request: Request) => {
   const body = parse(createBody, await readJson(request));
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   return Response.json(await createConversation(db, { userId, ...body }), { status: 201 });
 });

@@ -14,7 +14,7 @@ export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
  */
 export const POST = handle(async (request: Request) => {
   const data = await readJson(request, IMPORT_MAX_BYTES);
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   if (isParleyExport(data))
     return Response.json(await importParleyJson(db, { userId, data }), { status: 201 });
   if (isChatGptExport(data))

@@ -16,6 +16,6 @@ const query = z.object({
  */
 export const GET = handle(async (request: Request) => {
   const { q, limit } = parseQuery(query, request);
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   return Response.json({ results: await searchMessages(db, { userId, query: q, limit }) });
 });

@@ -5,8 +5,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The caller's live share links, newest first (for "Shared links" in settings). */
-export const GET = handle(async () => {
-  const { db, userId } = await session();
+export const GET = handle(async (request: Request) => {
+  const { db, userId } = await session(request);
   const shares = await listShares(db, { userId });
   return Response.json({ shares: shares.map((s) => ({ ...s, url: `/s/${s.id}` })) });
 });

@@ -16,18 +16,25 @@ describe.each(drivers)("migrations (%s)", (driver) => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     expect(rowsOf<{ table_name: string }>(result).map((r) => r.table_name)).toEqual([
+      "accounts",
       "api_keys",
       "attachments",
       "conversations",
       "generations",
       "group_members",
       "groups",
+      "invites",
+      "login_failures",
       "messages",
       "rate_counters",
+      "rate_limits",
+      "sessions",
+      "settings",
       "shares",
       "usage_events",
       "usage_limits",
       "users",
+      "verifications",
     ]);
   });
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { listGroups, listLimits, listUsers, saveGroup, upsertLimit } from "@/lib/db/queries/usage";
 import type { UsageLimitRow } from "@/lib/db/schema";
-import { ApiError, handle, parse, readJson } from "../../_lib/http";
-import { adminSession } from "../_lib/guard";
+import { ApiError, handle, parse, readJson, requireAdmin } from "../../_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,8 +14,8 @@ const view = (row: UsageLimitRow | undefined) => ({
 });
 
 /** `GET /api/admin/limits`: every user and group with its limits (null: none). */
-export const GET = handle(async () => {
-  const { db } = await adminSession();
+export const GET = handle(async (request: Request) => {
+  const { db } = await requireAdmin(request);
   const [users, groups, limits] = await Promise.all([listUsers(db), listGroups(db), listLimits(db)]);
   const find = (scope: string, id: string) => limits.find((l) => l.scope === scope && l.subjectId === id);
   return Response.json({
@@ -51,7 +50,7 @@ const putSchema = z.discriminatedUnion("scope", [
  */
 export const PUT = handle(async (request: Request) => {
   const body = parse(putSchema, await readJson(request, 1024 * 1024));
-  const { db } = await adminSession();
+  const { db } = await requireAdmin(request);
   let id = body.id;
   if (body.scope === "group" && (body.name !== undefined || body.memberIds !== undefined || !id)) {
     const name = body.name ?? (await listGroups(db)).find((g) => g.id === id)?.name;

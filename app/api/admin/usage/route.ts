@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { usageByDay } from "@/lib/db/queries/usage";
 import { usageCsv } from "@/lib/usage/csv";
-import { attachmentDisposition, handle, parseQuery } from "../../_lib/http";
-import { adminSession } from "../_lib/guard";
+import { attachmentDisposition, handle, parseQuery, requireAdmin } from "../../_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,7 +17,7 @@ const query = z.object({
  */
 export const GET = handle(async (request: Request) => {
   const { days, format } = parseQuery(query, request);
-  const { db } = await adminSession();
+  const { db } = await requireAdmin(request);
   const since = new Date(Date.now() - days * 86_400_000);
   const rows = await usageByDay(db, { since });
   if (format === "csv") {

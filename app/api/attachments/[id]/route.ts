@@ -5,9 +5,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The owner's image. Content never changes under an id, so the browser may keep it. */
-export const GET = handle(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   const file = await getAttachment(db, { userId, id });
   if (!file) throw notFoundError("image");
   return new Response(Buffer.from(file.data), {

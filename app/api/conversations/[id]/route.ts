@@ -26,7 +26,7 @@ const getQuery = z.object({ limit: z.coerce.number().int().min(1).max(MESSAGES_M
 export const GET = handle(async (request: Request, { params }: Ctx) => {
   const { id } = await params;
   const { limit } = parseQuery(getQuery, request);
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   const conversation = await getConversation(db, { userId, conversationId: id });
   if (!conversation) throw notFoundError();
   const page = await listMessages(db, { userId, conversationId: id, limit });
@@ -48,7 +48,7 @@ const patchBody = z
 export const PATCH = handle(async (request: Request, { params }: Ctx) => {
   const { id } = await params;
   const body = parse(patchBody, await readJson(request));
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   const ids = { userId, conversationId: id };
   if (!(await getConversation(db, ids))) throw notFoundError();
   if (body.title !== undefined) await renameConversation(db, { ...ids, title: body.title });
@@ -64,9 +64,9 @@ export const PATCH = handle(async (request: Request, { params }: Ctx) => {
 });
 
 /** Soft delete; `POST ?action=restore` undoes it. */
-export const DELETE = handle(async (_request: Request, { params }: Ctx) => {
+export const DELETE = handle(async (request: Request, { params }: Ctx) => {
   const { id } = await params;
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   if (!(await softDeleteConversation(db, { userId, conversationId: id }))) throw notFoundError();
   return Response.json({ ok: true });
 });
@@ -76,7 +76,7 @@ export const POST = handle(async (request: Request, { params }: Ctx) => {
   if (new URL(request.url).searchParams.get("action") !== "restore") {
     throw new ApiError(400, "bad_request", "Unknown action (expected ?action=restore).");
   }
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   if (!(await restoreConversation(db, { userId, conversationId: id }))) throw notFoundError();
   const conversation = await getConversation(db, { userId, conversationId: id });
   return Response.json({ conversation });

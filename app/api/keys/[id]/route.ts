@@ -8,9 +8,9 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
 
 /** `DELETE /api/keys/<id>`: revokes one of the caller's keys at once (204); unknown or revoked: 404. */
-export const DELETE = handle(async (_request: Request, { params }: Ctx) => {
+export const DELETE = handle(async (request: Request, { params }: Ctx) => {
   const { id } = await params;
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   if (!isUuid(id) || !(await revokeApiKey(db, { userId, id }))) throw notFoundError("API key");
   return new Response(null, { status: 204 });
 });

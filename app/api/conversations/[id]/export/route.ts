@@ -13,7 +13,7 @@ const query = z.object({ format: z.enum(["md", "json"]).default("md") });
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const { format } = parseQuery(query, request);
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   const ids = { userId, conversationId: id };
   const conversation = await getConversation(db, ids);
   if (!conversation) throw notFoundError();

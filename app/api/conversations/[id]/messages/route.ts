@@ -14,6 +14,6 @@ const query = z.object({
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const q = parseQuery(query, request);
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   return Response.json(await listMessages(db, { userId, conversationId: id, ...q }));
 });

@@ -11,9 +11,9 @@ type Ctx = { params: Promise<{ id: string }> };
  * `POST /api/generations/<id>/stop`: stops the answer from any tab, on any instance. Answers at
  * once (202); the generation's stream ends with `parley.stopped`, which every reader sees.
  */
-export const POST = handle(async (_request: Request, { params }: Ctx) => {
+export const POST = handle(async (request: Request, { params }: Ctx) => {
   const { id } = await params;
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   const generation = await getGeneration(db, { userId, generationId: id });
   if (!generation) throw notFoundError("answer");
   if (generation.status !== "running") return Response.json({ status: generation.status });

@@ -19,7 +19,7 @@ const lastEventId = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
  */
 export const GET = handle(async (request: Request, { params }: Ctx) => {
   const { id } = await params;
-  const { db, userId } = await session();
+  const { db, userId } = await session(request);
   const generation = await getGeneration(db, { userId, generationId: id });
   if (!generation) throw notFoundError("answer");
   const raw =
