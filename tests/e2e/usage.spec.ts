@@ -30,6 +30,38 @@ test.describe("usage and budgets", () => {
     }
   });
 
+  test("an admin sets a budget in the admin area, the chat is stopped in words, and clearing it lets it answer", async ({
+    page,
+  }) => {
+    const row = page.locator(`[data-testid="limits-user"][data-subject-id="${LOCAL_USER_ID}"]`);
+    try {
+      await openChat(page, MODEL_4);
+      await send(page, `Spend a little ${Date.now()}`);
+      await expect(assistant(page)).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+      await page.goto("/admin");
+      await expect(page.getByTestId("limits-panel")).toBeVisible();
+      await row.getByLabel(/^Daily budget/).fill("0.000001");
+      await row.getByTestId("save-limits").click();
+      await expect(row.getByRole("status")).toHaveText("Saved");
+
+      await openChat(page, MODEL_4);
+      await send(page, "Am I over budget?");
+      const error = assistant(page).getByTestId("message-error");
+      await expect(error).toHaveAttribute("data-code", "budget_exceeded");
+      await expect(error).toContainText("daily budget");
+
+      await page.goto("/admin");
+      await row.getByLabel(/^Daily budget/).fill("");
+      await row.getByTestId("save-limits").click();
+      await expect(row.getByRole("status")).toHaveText("Saved");
+      await openChat(page, MODEL_4);
+      await send(page, "And now?");
+      await expect(assistant(page)).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+    } finally {
+      await setLimits(page, { dailyUsd: null, monthlyUsd: null, requestsPerMinute: null });
+    }
+  });
+
   test("the admin usage page draws charts in the theme's colours, and the CSV has one row per user, model and day", async ({
     page,
   }) => {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LimitsPanel } from "@/components/admin/limits-panel";
 import { SettingsPanel } from "@/components/admin/settings-panel";
 import { UsersPanel } from "@/components/admin/users-panel";
 
@@ -15,6 +16,7 @@ export default function AdminPage() {
       </header>
       <UsersPanel />
       <SettingsPanel />
+      <LimitsPanel />
     </main>
   );
 }
