@@ -1,11 +1,14 @@
 /**
- * npm run bench [-- --quick] [-- --only relay|render|db]
+ * npm run bench [-- --quick] [-- --only relay|generations|render|db]
  * Prints a table per benchmark and writes all figures to bench-results/<timestamp>.json.
- * The relay and render benchmarks run against a production build; it is made first if missing.
+ * The relay, generations and render benchmarks run against a production build; it is made first
+ * if missing (PARLEY_DIST_DIR names its folder, `.next` by default).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { describePlan, runGenerationsBench } from "./generations";
+import { printGenerationRows } from "./generations-report";
 import { printRelayRows, runRelayBench } from "./relay";
 
 const args = process.argv.slice(2);
@@ -27,6 +30,11 @@ async function main(): Promise<void> {
     const rows = await runRelayBench({ quick });
     printRelayRows(rows);
     results.relay = rows;
+  }
+  if (!only || only === "generations") {
+    const generations = await runGenerationsBench({ quick });
+    printGenerationRows(generations, describePlan(quick));
+    results.generations = generations;
   }
   for (const extra of ["render", "db"] as const) {
     if (only && only !== extra) continue;

@@ -31,7 +31,7 @@ export type RelayRow = {
 
 type Target = { name: string; url: string; body: (prompt: string) => unknown; pid: number | null };
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
