@@ -41,6 +41,8 @@ export const serverEnvSchema = z.object({
   /** Postgres connection string. Unset: embedded PGlite under PARLEY_DATA_DIR. */
   DATABASE_URL: z.string().min(1).optional().catch(undefined),
   PARLEY_DATA_DIR: z.string().min(1).default(".data"),
+  /** PostgreSQL connections per instance: answers save progress through them while they stream. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   DEBUG_EMULATOR_LOG: boolish.default(false),
   /** Redis for the generation event log and stop signal across instances. Unset: in-memory, one instance. */
   REDIS_URL: z.string().min(1).optional().catch(undefined),

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "./db/client";
 import { ensureEmbeddedGateway } from "./gateway/embedded";
+import { generationRuntime } from "./generations/runtime";
 import { logger } from "./observability/logger";
 import { installPeerAddressHeader } from "./security/peer-address";
 
@@ -25,4 +26,7 @@ export async function startServer(): Promise<void> {
       "database not available at start-up; retrying on the next request",
     ),
   );
+  // Leases and the reaper start with the server, so dead instances' answers are marked
+  // interrupted even before this instance serves its first answer.
+  generationRuntime();
 }

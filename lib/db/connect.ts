@@ -24,6 +24,8 @@ export type CreateDbOptions = {
   dataDir?: string;
   /** Default: run migrations before returning. */
   migrate?: boolean;
+  /** Postgres connections in the pool (default 10). */
+  poolMax?: number;
   migrationsFolder?: string;
   /**
    * An idle Postgres client lost its server (a restart). The app passes its logger; scripts get
@@ -40,7 +42,7 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   if (options.driver === "postgres") {
     if (!options.url) throw new Error("createDb: the postgres driver needs a url");
-    const pool = new Pool({ connectionString: options.url, max: 10 });
+    const pool = new Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
     // An idle client losing its server (restart) must not crash the process: handled, not thrown.
     pool.on("error", options.onIdleError ?? ((e) => console.error("[db] idle client error:", e.message)));
     try {

@@ -87,8 +87,10 @@ export class RedisEventLog implements EventLog {
         pipeline.xadd(key, "MAXLEN", "~", this.opts.maxEntries, `0-${e.id}`, "e", e.event ?? "", "d", e.data);
       }
       const ended = entries.at(-1)?.event === END_EVENT;
-      // A log whose writer dies without an end still goes away eventually.
-      pipeline.expire(key, ended ? this.opts.ttlSeconds : 24 * 3600);
+      // Set once when the log starts (a writer that dies without an end still lets it go) and
+      // shortened at the end: not on every batch.
+      if (entries[0]?.id === 1) pipeline.expire(key, 24 * 3600);
+      if (ended) pipeline.expire(key, this.opts.ttlSeconds);
       pipeline.publish(this.channel(id), JSON.stringify(entries));
     }
     this.flushing = pipeline

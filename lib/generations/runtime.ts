@@ -22,6 +22,8 @@ export type GenerationRuntime = {
   running: Map<string, AbortController>;
   /** Reaps runs whose lease ran out now (also runs on a timer). For tests and start-up. */
   reapNow(): Promise<number>;
+  /** Renews one run's lease now (a run starting after a slow transaction). */
+  renewNow(id: string): void;
 };
 
 const STOP_CHANNEL = "parley:generations:stop";
@@ -55,9 +57,16 @@ function createRuntime(): GenerationRuntime {
   }
 
   const leaseSeconds = env.GENERATION_LEASE_SECONDS;
+  let firstRound = true;
   const reapNow = async (): Promise<number> => {
     const db = await getDb();
-    const reaped = await reapGenerations(db, { keep: [...running.keys()] });
+    // The first round (start-up) also ends runs a previous process left under this instance's id.
+    const reaped = await reapGenerations(db, {
+      keep: [...running.keys()],
+      instanceId,
+      ownRunsAreDead: firstRound,
+    });
+    firstRound = false;
     for (const g of reaped) {
       await log
         .terminate(g.id, [
@@ -98,7 +107,16 @@ function createRuntime(): GenerationRuntime {
   renew.unref();
   reap.unref();
 
-  return { instanceId, log, running, reapNow };
+  // Start-up: runs of dead instances (and of this id's previous process) end now, not a lease later.
+  void reapNow().catch((e: unknown) => logger.error({ err: e }, "reaper failed"));
+
+  /** Renews one run's lease at once (its start transaction may have been slow). */
+  const renewNow = (id: string) =>
+    void getDb()
+      .then((db) => renewLeases(db, { ids: [id], instanceId, leaseSeconds }))
+      .catch((e: unknown) => logger.error({ err: e }, "lease renewal failed"));
+
+  return { instanceId, log, running, reapNow, renewNow };
 }
 
 /**

@@ -31,6 +31,7 @@ export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promis
   const rt = generationRuntime();
   const stop = new AbortController();
   rt.running.set(g.generationId, stop);
+  rt.renewNow(g.generationId);
   rt.log.open(g.generationId);
   generationStarted(g.model);
   const log = childLogger({ generationId: g.generationId, model: g.model });

@@ -3,7 +3,7 @@
  * are compared with the database's clock, never an instance's, so skewed clocks cannot reap a
  * healthy run.
  */
-import { and, count, desc, eq, gt, inArray, lt, notInArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { isUuid } from "../ids";
 import { type GenerationRow, type GenerationStatus, generations, messages } from "../schema";
@@ -22,7 +22,11 @@ const columns = {
   endedAt: generations.endedAt,
 };
 
-const leaseFromNow = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
+/**
+ * The wall clock, not `now()`: inside a transaction `now()` is the transaction's start, and a slow
+ * start (a busy pool) would hand a new run a lease that is already running out.
+ */
+const leaseFromNow = (seconds: number) => sql`clock_timestamp() + make_interval(secs => ${seconds})`;
 
 export async function createGeneration(
   db: Db,
@@ -56,7 +60,7 @@ export async function countRunningGenerations(db: Db, userId: string): Promise<n
       and(
         eq(generations.userId, userId),
         eq(generations.status, "running"),
-        gt(generations.leaseUntil, sql`now()`),
+        gt(generations.leaseUntil, sql`clock_timestamp()`),
       ),
     );
   return row?.n ?? 0;
@@ -124,7 +128,14 @@ export type ReapedGeneration = { id: string; messageId: string };
  */
 export async function reapGenerations(
   db: Db,
-  input: { keep: string[]; everyRun?: boolean },
+  input: {
+    keep: string[];
+    everyRun?: boolean;
+    /** This instance's id: its own runs are never reaped by lease (it renews them itself)… */
+    instanceId?: string;
+    /** …except at start-up, when runs under its id are a previous process's. */
+    ownRunsAreDead?: boolean;
+  },
 ): Promise<ReapedGeneration[]> {
   return db.transaction(async (tx) => {
     const reaped = await tx
@@ -133,8 +144,18 @@ export async function reapGenerations(
       .where(
         and(
           eq(generations.status, "running"),
-          input.everyRun ? undefined : lt(generations.leaseUntil, sql`now()`),
           input.keep.length > 0 ? notInArray(generations.id, input.keep) : undefined,
+          input.everyRun
+            ? undefined
+            : input.instanceId && input.ownRunsAreDead
+              ? or(
+                  eq(generations.instanceId, input.instanceId),
+                  lt(generations.leaseUntil, sql`clock_timestamp()`),
+                )
+              : and(
+                  lt(generations.leaseUntil, sql`clock_timestamp()`),
+                  input.instanceId ? ne(generations.instanceId, input.instanceId) : undefined,
+                ),
         ),
       )
       .returning({ id: generations.id, messageId: generations.messageId });
