@@ -3,7 +3,8 @@ import { serverEnv } from "../env";
 
 export type AuthMode = "none" | "password" | "header";
 
-const LOOPBACK = new Set(["", "127.0.0.1", "::1", "[::1]", "localhost"]);
+/** No host at all is not loopback: `next start` alone listens on every interface. */
+const LOOPBACK = new Set(["127.0.0.1", "::1", "[::1]", "localhost"]);
 
 /** The host `next start -H <host>` was given, else HOSTNAME (what Next's standalone server reads). */
 export function listenHost(argv: readonly string[] = process.argv): string {

@@ -26,7 +26,6 @@ function withHost(argv: string[], hostname?: string) {
 
 describe("PARLEY_AUTH's default", () => {
   it.each([
-    [[], undefined],
     [["-H", "127.0.0.1"], undefined],
     [["--hostname", "::1"], undefined],
     [["--hostname=localhost"], undefined],
@@ -38,6 +37,8 @@ describe("PARLEY_AUTH's default", () => {
 
   it.each([
     [["-H", "0.0.0.0"], undefined],
+    // `next start` with no host listens on every interface.
+    [[], undefined],
     [[], "0.0.0.0"],
     [[], "my-container"],
     [["-H", "192.168.1.5"], "localhost"],
