@@ -10,10 +10,10 @@
  * - tokens/s: completion tokens ÷ (last token − first token of any kind), the decoding speed
  * - cost: the gateway's usage.cost when it sends one, else the price table ("estimated")
  */
-import type { StreamFrame } from "@/lib/stream/events";
-import type { MessagePart } from "@/lib/stream/message-parts";
-import type { Usage } from "@/lib/stream/wire";
-import { costOf, type PriceTable, tokenCounts } from "@/lib/usage/cost";
+import type { StreamFrame } from "../stream/events";
+import type { MessagePart } from "../stream/message-parts";
+import type { Usage } from "../stream/wire";
+import { costOf, type PriceTable, tokenCounts } from "../usage/cost";
 
 export type RunTiming = {
   callAt?: number;
