@@ -65,7 +65,7 @@ export async function startBatch(
   const deps = turnDeps();
   const questionIds: string[] = [];
 
-  const startOne = async (repeat: number, column: number): Promise<{ finished: Promise<void> }> => {
+  const prepareOne = async (repeat: number, column: number): Promise<() => Promise<void>> => {
     const col = columns[column] as Comparison["columns"][number];
     const settings = columnSettings(col, comparison.shared);
     const base = { conversationId: col.conversationId, model: col.model as TurnRequest["model"], settings };
@@ -89,34 +89,50 @@ export async function startBatch(
       messageId: run.messageId,
     });
     const timing = createTiming();
-    const finished = runGeneration(run, deps, {
-      onFrame: (frame, now) => observeFrame(timing, frame, now),
-      onEnd: async (final) => {
-        const metrics = runMetrics(
-          timing,
-          {
-            parts: final.parts,
-            usage: final.meta.usage,
-            finishReason: final.meta.finishReason ?? null,
-            model: col.model,
-          },
-          priceTable(),
-        );
-        await setRunMetrics(db, { userId, id: runId, metrics });
-      },
-    });
-    return { finished };
+    return () =>
+      runGeneration(run, deps, {
+        onFrame: (frame, now) => observeFrame(timing, frame, now),
+        onEnd: async (final) => {
+          const metrics = runMetrics(
+            timing,
+            {
+              parts: final.parts,
+              usage: final.meta.usage,
+              finishReason: final.meta.finishReason ?? null,
+              model: col.model,
+            },
+            priceTable(),
+          );
+          await setRunMetrics(db, { userId, id: runId, metrics });
+        },
+      });
   };
 
+  // Every run of a wave is written first, then all are launched together: no column's gateway
+  // call waits on another column's database work, so they start (and are timed) side by side.
   const startWave = async (from: number): Promise<Promise<void>[]> => {
-    const running: Promise<void>[] = [];
-    for (let r = from; r < Math.min(from + wave, body.repeats); r++)
-      for (let c = 0; c < columns.length; c++) running.push((await startOne(r, c)).finished);
+    const launches: (() => Promise<void>)[] = [];
+    let failure: unknown = null;
+    try {
+      for (let r = from; r < Math.min(from + wave, body.repeats); r++)
+        for (let c = 0; c < columns.length; c++) launches.push(await prepareOne(r, c));
+    } catch (e) {
+      failure = e;
+    }
+    // A generation row that exists must run (or it would look busy until a restart).
+    const running = launches.map((launch) => launch());
+    if (failure) throw failure;
     return running;
   };
 
   // The first wave starts now: a refusal (limits, a budget) reaches the caller as an error.
-  const first = await startWave(0);
+  let first: Promise<void>[];
+  try {
+    first = await startWave(0);
+  } catch (e) {
+    await endBatch(db, { userId, id: batch.id }).catch(() => undefined);
+    throw e;
+  }
   const done = (async () => {
     try {
       await Promise.all(first);
