@@ -134,6 +134,7 @@ test.describe("model comparison", () => {
       expect(median).toBeLessThanOrEqual(max as number);
     }
     await expect(page.getByTestId("compare-chart")).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("comparison.png"), fullPage: true });
     const download = page.waitForEvent("download");
     await page.getByTestId("compare-export-csv").click();
     const csv = readFileSync(await (await download).path(), "utf8")

@@ -80,6 +80,8 @@ describe("comparison playground", { timeout: 90_000 }, () => {
     // Hidden conversations stay out of the sidebar list.
     const list = (await (await a.fetch("/api/conversations")).json()) as { items: unknown[] };
     expect(list.items).toEqual([]);
+    const everything = (await (await a.fetch("/api/export")).json()) as { conversations: unknown[] };
+    expect(everything.conversations).toEqual([]);
 
     const before = emulator.requests.length;
     const prompt = `Explain SSE [pace@${S4}:first=150,chunk=10] [pace@${S46}:first=300,chunk=10]`;
