@@ -47,6 +47,14 @@ export function SidebarTools() {
         Data and sharing
       </Button>
       <Link
+        href="/compare"
+        data-testid="open-compare"
+        className={cn(buttonVariants({ variant: "ghost" }), "w-full justify-start")}
+      >
+        <SparkIcon />
+        Compare models
+      </Link>
+      <Link
         href="/usage"
         data-testid="open-usage"
         className={cn(buttonVariants({ variant: "ghost" }), "w-full justify-start")}

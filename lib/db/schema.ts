@@ -18,8 +18,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { RunMetrics } from "../compare/run-metrics";
 import type { ShareSnapshot } from "../share/snapshot";
 import type { BuilderSnapshot } from "../stream/builder-snapshot";
 import type { MessageMeta, MessagePart, MessageStatus } from "../stream/message-parts";
@@ -178,6 +180,10 @@ export const conversations = pgTable(
     updatedAt: ts("updated_at"),
     /** The leaf of the branch on screen; the gateway sees the root→leaf path. No FK: set after insert. */
     currentLeafId: uuid("current_leaf_id"),
+    /** Set for a comparison's column: such conversations stay out of the list and search. */
+    comparisonId: uuid("comparison_id").references((): AnyPgColumn => comparisons.id, {
+      onDelete: "cascade",
+    }),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english'::regconfig, "title")`),
   },
   (t) => [
@@ -439,3 +445,118 @@ export const apiKeys = pgTable(
 export type UsageEventRow = typeof usageEvents.$inferSelect;
 export type UsageLimitRow = typeof usageLimits.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+/** One column of a comparison: its model, its own parameters and its hidden conversation. */
+export type ComparisonColumn = {
+  model: string;
+  params: { temperature?: number; top_p?: number; max_tokens?: number; reasoning?: boolean };
+  conversationId: string;
+};
+/** What every column shares: the system prompt, built-in tools and JSON mode. */
+export type ComparisonShared = { system?: string; tools?: string[]; json_mode?: boolean };
+
+/**
+ * A model comparison (/compare/<id>): 2–4 columns, each answering in its own hidden conversation
+ * (conversations.comparison_id), so each column keeps its own history across turns.
+ */
+export const comparisons = pgTable(
+  "comparisons",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull().default(""),
+    blind: boolean("blind").notNull().default(false),
+    columns: jsonb("columns").$type<ComparisonColumn[]>().notNull(),
+    shared: jsonb("shared").$type<ComparisonShared>().notNull().default({}),
+    createdAt: ts("created_at"),
+    updatedAt: ts("updated_at"),
+  },
+  (t) => [index("comparisons_user_updated_idx").on(t.userId, t.updatedAt.desc())],
+);
+
+export const BATCH_MODES = ["sequential", "concurrent"] as const;
+export type BatchMode = (typeof BATCH_MODES)[number];
+
+/**
+ * One prompt sent to every column, `repeats` times. `labels` is the blind order: labels[0] is the
+ * column shown as A. The server runs a batch to its end (status running → done).
+ */
+export const comparisonBatches = pgTable(
+  "comparison_batches",
+  {
+    id: uuid("id").primaryKey(),
+    comparisonId: uuid("comparison_id")
+      .notNull()
+      .references(() => comparisons.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    turn: integer("turn").notNull(),
+    prompt: text("prompt").notNull(),
+    repeats: integer("repeats").notNull(),
+    mode: text("mode", { enum: BATCH_MODES }).notNull(),
+    status: text("status", { enum: ["running", "done"] })
+      .notNull()
+      .default("running"),
+    labels: jsonb("labels").$type<number[]>().notNull(),
+    createdAt: ts("created_at"),
+  },
+  (t) => [index("comparison_batches_comparison_idx").on(t.comparisonId, t.createdAt)],
+);
+
+/** One column's answer in one repeat of a batch, with the metrics the server measured. */
+export const comparisonRuns = pgTable(
+  "comparison_runs",
+  {
+    id: uuid("id").primaryKey(),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => comparisonBatches.id, { onDelete: "cascade" }),
+    comparisonId: uuid("comparison_id")
+      .notNull()
+      .references(() => comparisons.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    repeat: integer("repeat").notNull(),
+    column: integer("column").notNull(),
+    model: text("model").notNull(),
+    /** No FK: generations and messages point elsewhere and may go. */
+    generationId: uuid("generation_id").notNull(),
+    messageId: uuid("message_id").notNull(),
+    metrics: jsonb("metrics").$type<RunMetrics>(),
+    createdAt: ts("created_at"),
+  },
+  (t) => [index("comparison_runs_batch_idx").on(t.batchId, t.repeat, t.column)],
+);
+
+export const VOTE_WINNERS = ["model_a", "model_b", "tie", "tie (bothbad)"] as const;
+
+/** A blind verdict (or an imported arena vote): which of two models answered better. */
+export const comparisonVotes = pgTable(
+  "comparison_votes",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    comparisonId: uuid("comparison_id").references(() => comparisons.id, { onDelete: "set null" }),
+    batchId: uuid("batch_id").references(() => comparisonBatches.id, { onDelete: "set null" }),
+    modelA: text("model_a").notNull(),
+    modelB: text("model_b").notNull(),
+    winner: text("winner", { enum: VOTE_WINNERS }).notNull(),
+    tag: text("tag"),
+    prompt: text("prompt"),
+    createdAt: ts("created_at"),
+  },
+  (t) => [
+    index("comparison_votes_user_idx").on(t.userId, t.createdAt),
+    uniqueIndex("comparison_votes_batch_idx").on(t.batchId),
+    check(
+      "comparison_votes_winner_check",
+      sql`${t.winner} in ('model_a', 'model_b', 'tie', 'tie (bothbad)')`,
+    ),
+  ],
+);

@@ -6,7 +6,7 @@ import { continuePlan, prefillOf, withoutPrefill } from "./continuation";
 import { type Fault, IN_STREAM_ERROR, parseFault, STATUS_ERRORS } from "./faults";
 import { sha256 } from "./hash";
 import { readBody, sendError, sendJson, sleep, untilAborted } from "./http";
-import { lastUserMessage, messageText, parseMarkers } from "./markers";
+import { lastUserMessage, messageText, paceFor, parseMarkers } from "./markers";
 import { planAnswer, reasons } from "./plan";
 import { safeReplayPath, sendReplay } from "./replay";
 import { type EmulatorState, headerRecord } from "./state";
@@ -82,7 +82,8 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
   const request = checked.request;
   const lastText = messageText(lastUserMessage(request.messages));
   // A title request quotes the user's words: their markers were meant for the chat turn.
-  const markers = parseMarkers(isTitleRequest(request) ? "" : lastText);
+  const parsedMarkers = parseMarkers(isTitleRequest(request) ? "" : lastText);
+  const markers = { ...parsedMarkers, pace: paceFor(parsedMarkers, request.model) };
 
   let fault: Fault | undefined;
   const header = req.headers["x-emulator-fault"];

@@ -6,14 +6,23 @@ import type { WireMessage } from "@/lib/stream/wire";
  * retried conversation whose history holds an old marker is not affected, and they are removed
  * from the prompt text the demo answer echoes.
  */
+export type Pace = { firstMs?: number; chunkMs?: number; size?: number };
+
 export type Markers = {
   fault?: string;
-  pace: { firstMs?: number; chunkMs?: number; size?: number };
+  pace: Pace;
+  /** `[pace@MODEL:…]`: pacing for one model only (a comparison's columns), over `pace`. */
+  paceByModel: Record<string, Pace>;
   long?: number;
   replay?: string;
 };
 
-const MARKER = /\[(fault|pace|long|replay):([^\]\s]+)\]/g;
+const MARKER = /\[(fault|pace(?:@[^:\]\s]+)?|long|replay):([^\]\s]+)\]/g;
+
+/** The pacing for one model: its own `[pace@model:…]` over the general `[pace:…]`. */
+export function paceFor(markers: Markers, model: string): Pace {
+  return { ...markers.pace, ...markers.paceByModel[model] };
+}
 
 /** Text of one message's content (text parts joined), images ignored. */
 export function messageText(message: WireMessage | undefined): string {
@@ -32,7 +41,7 @@ export function lastUserMessage(messages: WireMessage[]): WireMessage | undefine
 }
 
 export function parseMarkers(text: string): Markers {
-  const markers: Markers = { pace: {} };
+  const markers: Markers = { pace: {}, paceByModel: {} };
   for (const [, name, value] of text.matchAll(MARKER)) {
     if (!value) continue;
     if (name === "fault") markers.fault = value;
@@ -40,14 +49,17 @@ export function parseMarkers(text: string): Markers {
     else if (name === "long") {
       const n = Number.parseInt(value, 10);
       if (Number.isFinite(n) && n > 0) markers.long = Math.min(n, 200_000);
-    } else if (name === "pace") {
+    } else if (name?.startsWith("pace")) {
+      const model = name.slice("pace@".length);
+      if (name !== "pace") markers.paceByModel[model] ??= {};
+      const pace = name === "pace" ? markers.pace : (markers.paceByModel[model] as Pace);
       for (const pair of value.split(",")) {
         const [key, raw] = pair.split("=");
         const n = Number(raw);
         if (!Number.isFinite(n) || n < 0) continue;
-        if (key === "first") markers.pace.firstMs = n;
-        else if (key === "chunk") markers.pace.chunkMs = n;
-        else if (key === "size" && n >= 1) markers.pace.size = Math.floor(n);
+        if (key === "first") pace.firstMs = n;
+        else if (key === "chunk") pace.chunkMs = n;
+        else if (key === "size" && n >= 1) pace.size = Math.floor(n);
       }
     }
   }

@@ -19,7 +19,8 @@ async function build(db: Db, userId: string, conversationId?: string): Promise<P
       and(
         eq(conversations.userId, userId),
         isNull(conversations.deletedAt),
-        conversationId ? eq(conversations.id, conversationId) : undefined,
+        // "Everything" is the chat's conversations; a comparison's columns live on its page.
+        conversationId ? eq(conversations.id, conversationId) : isNull(conversations.comparisonId),
       ),
     )
     .orderBy(asc(conversations.createdAt), asc(conversations.id));

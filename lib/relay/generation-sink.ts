@@ -30,6 +30,8 @@ export class GenerationSink implements FrameSink {
     private readonly log: EventLog,
     private readonly builder: MessageBuilder,
     private readonly target: Target,
+    /** Sees every frame with the time it was written (a comparison measures its runs here). */
+    private readonly observe?: (frame: StreamFrame, now: number) => void,
   ) {
     this.saver = new ProgressSaver(() => this.save(), SAVE_INTERVAL_MS);
   }
@@ -73,8 +75,10 @@ export class GenerationSink implements FrameSink {
 
   private write(event: string | null, data: string, frame: StreamFrame): void {
     const id = this.nextId++;
+    const now = Date.now();
     try {
-      applyFrame(this.builder, frame, Date.now());
+      applyFrame(this.builder, frame, now);
+      this.observe?.(frame, now);
     } catch (e) {
       // Readers assemble the frame themselves; a builder bug must not break their stream.
       logger.error({ err: e, generationId: this.target.generationId }, "message builder failed");

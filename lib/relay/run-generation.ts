@@ -11,9 +11,10 @@ import {
   generationStarted,
   observeTimeToFirstToken,
 } from "@/lib/observability/metrics";
+import type { StreamFrame } from "@/lib/stream/events";
 import type { BuiltMessage } from "@/lib/stream/message-builder";
 import { recordUsage } from "@/lib/usage/record";
-import { type ChatTurnDeps, runChatTurn } from "./chat-turn";
+import { type ChatTurnDeps, type ChatTurnResult, runChatTurn } from "./chat-turn";
 import { GenerationSink } from "./generation-sink";
 import type { PreparedGeneration } from "./start-turn";
 import { answerText, titleConversation } from "./title";
@@ -27,7 +28,18 @@ import { answerText, titleConversation } from "./title";
  *
  * Returns a promise for tests and the benchmark; callers in routes do not wait on it.
  */
-export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promise<void> {
+export type GenerationHooks = {
+  /** Every frame as it is written, with its time. */
+  onFrame?: (frame: StreamFrame, now: number) => void;
+  /** The final answer, saved; awaited before the log ends. */
+  onEnd?: (final: BuiltMessage, result: ChatTurnResult) => Promise<void>;
+};
+
+export function runGeneration(
+  g: PreparedGeneration,
+  deps: ChatTurnDeps,
+  hooks: GenerationHooks = {},
+): Promise<void> {
   const rt = generationRuntime();
   const stop = new AbortController();
   rt.running.set(g.generationId, stop);
@@ -37,12 +49,17 @@ export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promis
   const log = childLogger({ generationId: g.generationId, model: g.model });
   return (async () => {
     const db = await getDb();
-    const sink = new GenerationSink(rt.log, g.builder, {
-      db,
-      userId: g.userId,
-      messageId: g.messageId,
-      generationId: g.generationId,
-    });
+    const sink = new GenerationSink(
+      rt.log,
+      g.builder,
+      {
+        db,
+        userId: g.userId,
+        messageId: g.messageId,
+        generationId: g.generationId,
+      },
+      hooks.onFrame,
+    );
     let status: GenerationStatus = "error";
     try {
       sink.event("parley.saved", g.saved);
@@ -60,6 +77,9 @@ export function runGeneration(g: PreparedGeneration, deps: ChatTurnDeps): Promis
       status = final.status === "streaming" ? "error" : (final.status as GenerationStatus);
       await endGeneration(db, { id: g.generationId, status });
       measure(g.model, final);
+      await hooks
+        .onEnd?.(final, result)
+        .catch((e: unknown) => log.error({ err: e }, "generation hook failed"));
       // This run's own usage (the builder's may include what a continued answer had before).
       await recordUsage(db, {
         userId: g.userId,

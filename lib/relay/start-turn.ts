@@ -82,6 +82,8 @@ export async function startTurn(
   userId: string,
   req: TurnRequest,
   instanceId: string,
+  /** A comparison runs its columns at once: it may allow more answers running than one chat. */
+  opts: { maxRunning?: number } = {},
 ): Promise<StartedTurn> {
   const env = serverEnv();
   if (req.message) {
@@ -96,7 +98,7 @@ export async function startTurn(
     throw e;
   }
   try {
-    const run = await db.transaction((tx) => prepare(tx, userId, req, env, instanceId));
+    const run = await db.transaction((tx) => prepare(tx, userId, req, env, instanceId, opts.maxRunning));
     return { generationId: run.generationId, duplicate: false, run };
   } catch (e) {
     // Two identical sends at once: the second hits the primary key of the first.
@@ -118,13 +120,14 @@ async function prepare(
   req: TurnRequest,
   env: ReturnType<typeof serverEnv>,
   instanceId: string,
+  maxRunning = env.MAX_GENERATIONS_PER_USER,
 ): Promise<PreparedGeneration> {
   const running = await countRunningGenerations(tx, userId);
-  if (running >= env.MAX_GENERATIONS_PER_USER) {
+  if (running >= maxRunning) {
     throw new TurnRefused(
       429,
       "too_many_generations",
-      `You already have ${running} answers being written (the limit is ${env.MAX_GENERATIONS_PER_USER}). Wait for one to finish or stop it.`,
+      `You already have ${running} answers being written (the limit is ${maxRunning}). Wait for one to finish or stop it.`,
     );
   }
 

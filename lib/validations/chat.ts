@@ -43,7 +43,7 @@ const imagePart = z.object({
   image_url: z.object({ url: imageUrl, detail: z.enum(["auto", "low", "high"]).optional() }),
 });
 
-const userMessage = z.object({
+export const userMessageSchema = z.object({
   role: z.literal("user"),
   content: z.union([
     z.string().max(LIMITS.textChars),
@@ -78,7 +78,11 @@ const toolMessage = z.object({
   content: z.string().max(LIMITS.textChars),
 });
 
-export const chatMessageSchema = z.discriminatedUnion("role", [userMessage, assistantMessage, toolMessage]);
+export const chatMessageSchema = z.discriminatedUnion("role", [
+  userMessageSchema,
+  assistantMessage,
+  toolMessage,
+]);
 
 export const toolChoiceSchema = z.union([
   z.enum(["auto", "none", "required"]),
@@ -155,7 +159,7 @@ export const turnRequestSchema = z
     conversationId: z.uuid().optional(),
     /** The message the new one hangs under: absent, the current leaf; null, a new root (an edit). */
     parentId: z.uuid().nullable().optional(),
-    message: z.object({ id: z.uuid(), content: userMessage.shape.content }).optional(),
+    message: z.object({ id: z.uuid(), content: userMessageSchema.shape.content }).optional(),
     /** The answer's id, made by the client too (optional): no id mapping on either side. */
     answerId: z.uuid().optional(),
     regenerate: z.boolean().optional(),

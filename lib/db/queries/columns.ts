@@ -4,7 +4,7 @@
  */
 import { type ConversationRow, conversations, type MessageRow, messages } from "../schema";
 
-export type Conversation = Omit<ConversationRow, "userId" | "deletedAt" | "search">;
+export type Conversation = Omit<ConversationRow, "userId" | "deletedAt" | "search" | "comparisonId">;
 export type StoredMessage = Omit<MessageRow, "userId" | "search">;
 
 export const conversationColumns = {

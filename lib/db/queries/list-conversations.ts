@@ -41,6 +41,8 @@ export async function listConversations(
       and(
         eq(conversations.userId, input.userId),
         isNull(conversations.deletedAt),
+        // A comparison's columns are shown on its own page, never in the list.
+        isNull(conversations.comparisonId),
         eq(conversations.archived, input.archived ?? false),
         input.pinned === undefined ? undefined : eq(conversations.pinned, input.pinned),
         after

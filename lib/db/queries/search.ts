@@ -62,12 +62,13 @@ export async function searchMessages(
       (select m.conversation_id, m.id as message_id, m.role, ts_rank(m.search, q.q, 1) as rank, m.created_at
         from ${messages} m join ${conversations} c on c.id = m.conversation_id, q
         where m.user_id = ${input.userId} and c.user_id = ${input.userId} and c.deleted_at is null
+          and c.comparison_id is null
           and m.search @@ q.q
         order by rank desc, m.created_at desc limit ${limit})
       union all
       (select c.id, null::uuid, null, ts_rank(c.search, q.q, 1) * 2, c.updated_at
         from ${conversations} c, q
-        where c.user_id = ${input.userId} and c.deleted_at is null and c.search @@ q.q
+        where c.user_id = ${input.userId} and c.deleted_at is null and c.comparison_id is null and c.search @@ q.q
         order by 4 desc, c.updated_at desc limit ${limit})
     ),
     top as (select * from hits order by rank desc, created_at desc limit ${limit})
