@@ -68,7 +68,9 @@ describe("the gateway key never leaves the server", { timeout: 60_000 }, () => {
       expect(text, file).not.toContain(SECRET);
       // The variable's name appears in user-facing words ("Check AIGATEWAY_API_KEY…"); what must
       // never ship is code that reads it, nor the server's environment schema.
-      expect(text, file).not.toMatch(/process\.env\.AIGATEWAY_API_KEY|env\.AIGATEWAY_API_KEY|AIGATEWAY_API_KEY:\s*\w+\./);
+      expect(text, file).not.toMatch(
+        /process\.env\.AIGATEWAY_API_KEY|env\.AIGATEWAY_API_KEY|AIGATEWAY_API_KEY:\s*\w+\./,
+      );
     }
   });
 });
