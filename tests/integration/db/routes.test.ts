@@ -40,6 +40,8 @@ describe.each(drivers)("conversation API (%s)", (driver) => {
     if (driver === "postgres") process.env.DATABASE_URL = t.url;
     else delete process.env.DATABASE_URL;
     process.env.PARLEY_DATA_DIR = dataDir;
+    // The handlers run in this process, which listens nowhere: single-user mode, said outright.
+    process.env.PARLEY_AUTH = "none";
     resetServerEnvForTests();
     await closeDb();
   });
@@ -49,6 +51,7 @@ describe.each(drivers)("conversation API (%s)", (driver) => {
     else process.env.DATABASE_URL = saved.url;
     if (saved.dir === undefined) delete process.env.PARLEY_DATA_DIR;
     else process.env.PARLEY_DATA_DIR = saved.dir;
+    delete process.env.PARLEY_AUTH;
     resetServerEnvForTests();
     await rm(dataDir, { recursive: true, force: true });
   });
