@@ -60,6 +60,9 @@ export default defineConfig({
         AIGATEWAY_API_KEY: "",
         OPEN_METEO_GEOCODING_URL: `http://127.0.0.1:${METEO_PORT}/v1/search`,
         OPEN_METEO_FORECAST_URL: `http://127.0.0.1:${METEO_PORT}/v1/forecast`,
+        // The fake Open-Meteo and the tests' MCP servers listen on loopback, which tools may
+        // only reach when an admin allows it. Hosts, not ports: 127.0.0.1 covers them all.
+        PARLEY_OUTBOUND_ALLOW: "127.0.0.1",
         EMULATOR_REPLAY_DIR: recordedDir,
         EMULATOR_FIRST_BYTE_MS: "50",
         EMULATOR_CHUNK_DELAY_MS: "15",

@@ -1,7 +1,7 @@
 import "server-only";
 import { type AssembledMessage, toAssistantMessage } from "@/lib/stream/assembler";
 import type { ToolMessage, WireMessage } from "@/lib/stream/wire";
-import { runTool, type ToolConfig } from "@/lib/tools/registry";
+import { runFromSet, type ToolConfig, type ToolSet } from "@/lib/tools/registry";
 import type { FrameSink } from "./frame-sink";
 
 /**
@@ -14,8 +14,9 @@ export async function runToolCalls(
   step: number,
   sink: FrameSink,
   signal: AbortSignal,
-  config: ToolConfig,
+  tools: { config: ToolConfig; set: ToolSet },
 ): Promise<WireMessage[]> {
+  const { config, set } = tools;
   const calls = assembled.toolCalls;
   for (const call of calls) {
     sink.event("parley.tool_start", { step, id: call.id, name: call.name, arguments: call.arguments });
@@ -23,7 +24,7 @@ export async function runToolCalls(
   const results = await Promise.all(
     calls.map(async (call): Promise<ToolMessage> => {
       const started = performance.now();
-      const outcome = await runTool(call.name, call.arguments, { signal, config });
+      const outcome = await runFromSet(set, call.name, call.arguments, { signal, config });
       sink.event("parley.tool_result", {
         step,
         id: call.id,
