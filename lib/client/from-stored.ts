@@ -57,5 +57,6 @@ export function settingsFromStored(s: ChatSettings): SettingsValues {
     toolChoice,
     parallelToolCalls: s.parallel_tool_calls ?? DEFAULT_SETTINGS.parallelToolCalls,
     jsonMode: s.json_mode ?? DEFAULT_SETTINGS.jsonMode,
+    toolApproval: s.tool_approval ?? DEFAULT_SETTINGS.toolApproval,
   };
 }

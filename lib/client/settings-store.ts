@@ -1,6 +1,7 @@
 "use client";
 import { create } from "zustand";
 import { BUILTIN_TOOL_NAMES, type BuiltinToolName } from "@/lib/tools/catalog";
+import type { ApprovalMode } from "@/lib/tools/define";
 import { type ChatSettings, PARAM_RANGES } from "@/lib/validations/chat";
 
 export type ToolChoiceSetting = "auto" | "none" | "required" | BuiltinToolName;
@@ -16,6 +17,8 @@ export type SettingsValues = {
   toolChoice: ToolChoiceSetting;
   parallelToolCalls: boolean;
   jsonMode: boolean;
+  /** Per tool name: run at once, ask first, or never. Absent: the tool's default. */
+  toolApproval: Record<string, ApprovalMode>;
 };
 
 export const DEFAULT_SETTINGS: SettingsValues = {
@@ -28,6 +31,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   toolChoice: "auto",
   parallelToolCalls: true,
   jsonMode: false,
+  toolApproval: {},
 };
 
 type SettingsState = {
@@ -55,6 +59,7 @@ export function toRequestSettings(v: SettingsValues): ChatSettings {
   };
   if (v.system.trim()) settings.system = v.system;
   if (tools.length > 0) {
+    if (Object.keys(v.toolApproval).length > 0) settings.tool_approval = v.toolApproval;
     settings.parallel_tool_calls = v.parallelToolCalls;
     settings.tool_choice =
       v.toolChoice === "auto" || v.toolChoice === "none" || v.toolChoice === "required"

@@ -21,6 +21,8 @@ export type TurnInput = {
   messages: readonly WireMessage[];
   settings: ChatSettings;
   tools?: ToolSet;
+  /** A saved generation can wait for the user (ask-first tools, tools answered by hand). */
+  wait?: { generationId: string; timeoutMs: number };
 };
 
 export type ChatTurnDeps = {
@@ -86,7 +88,11 @@ export async function runChatTurn(
       if (step === deps.maxSteps - 1) {
         throw new GatewayError({ code: "tool_loop_limit", context: { maxSteps: deps.maxSteps } });
       }
-      const results = await runToolCalls(assembled, step, sink, signal, { config: deps.tools, set: toolSet });
+      const results = await runToolCalls(assembled, step, sink, signal, {
+        config: deps.tools,
+        set: toolSet,
+        wait: body.wait,
+      });
       messages.push(...results);
     }
     sink.event("parley.done", { finishReason, steps: Math.min(step + 1, deps.maxSteps), usage });
