@@ -10,6 +10,7 @@ import { useUiStore } from "@/lib/client/ui-store";
 import { BUILTIN_TOOL_LABELS, BUILTIN_TOOL_NAMES } from "@/lib/tools/catalog";
 import { LIMITS, PARAM_RANGES } from "@/lib/validations/chat";
 import { ApprovalSelect } from "./approval-select";
+import { ExtraToolsList } from "./extra-tools-list";
 import { NumberField, ToggleField } from "./settings-fields";
 
 /** Every request field of the conversation, with its default visible. Changes apply to the next message. */
@@ -121,6 +122,7 @@ export function SettingsPanel() {
               </label>
             ))}
           </div>
+          <ExtraToolsList values={values} save={save} />
           <div className="space-y-1">
             <Label htmlFor={choiceId}>tool_choice</Label>
             <Select

@@ -17,6 +17,8 @@ export type SettingsValues = {
   toolChoice: ToolChoiceSetting;
   parallelToolCalls: boolean;
   jsonMode: boolean;
+  /** MCP and user-defined tools enabled here (`mcp:<server>:<tool>`, `user:<id>`). */
+  extraTools: string[];
   /** Per tool name: run at once, ask first, or never. Absent: the tool's default. */
   toolApproval: Record<string, ApprovalMode>;
 };
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   toolChoice: "auto",
   parallelToolCalls: true,
   jsonMode: false,
+  extraTools: [],
   toolApproval: {},
 };
 
@@ -50,6 +53,7 @@ export const useSettingsStore = create<SettingsState>((set) => ({
 /** The `settings` object of POST /api/chat. */
 export function toRequestSettings(v: SettingsValues): ChatSettings {
   const tools = v.toolsEnabled ? v.tools : [];
+  const extra = v.toolsEnabled ? v.extraTools : [];
   const settings: ChatSettings = {
     temperature: v.temperature,
     top_p: v.top_p,
@@ -58,7 +62,8 @@ export function toRequestSettings(v: SettingsValues): ChatSettings {
     json_mode: v.jsonMode,
   };
   if (v.system.trim()) settings.system = v.system;
-  if (tools.length > 0) {
+  if (extra.length > 0) settings.extra_tools = extra;
+  if (tools.length + extra.length > 0) {
     if (Object.keys(v.toolApproval).length > 0) settings.tool_approval = v.toolApproval;
     settings.parallel_tool_calls = v.parallelToolCalls;
     settings.tool_choice =

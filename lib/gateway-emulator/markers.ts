@@ -11,9 +11,12 @@ export type Markers = {
   pace: { firstMs?: number; chunkMs?: number; size?: number };
   long?: number;
   replay?: string;
+  /** `[call:name {"a":1}]`: call the offered tool `name` with these arguments (JSON without `]`). */
+  calls: { name: string; arguments: string }[];
 };
 
 const MARKER = /\[(fault|pace|long|replay):([^\]\s]+)\]/g;
+const CALL = /\[call:([A-Za-z0-9_-]{1,64})(?:\s+(\{[^\]]*\}))?\]/g;
 
 /** Text of one message's content (text parts joined), images ignored. */
 export function messageText(message: WireMessage | undefined): string {
@@ -32,7 +35,17 @@ export function lastUserMessage(messages: WireMessage[]): WireMessage | undefine
 }
 
 export function parseMarkers(text: string): Markers {
-  const markers: Markers = { pace: {} };
+  const markers: Markers = { pace: {}, calls: [] };
+  for (const [, name, args] of text.matchAll(CALL)) {
+    if (!name) continue;
+    let json = "{}";
+    try {
+      if (args) json = JSON.stringify(JSON.parse(args));
+    } catch {
+      json = args ?? "{}"; // sent as written: a way to test how a tool treats broken arguments
+    }
+    markers.calls.push({ name, arguments: json });
+  }
   for (const [, name, value] of text.matchAll(MARKER)) {
     if (!value) continue;
     if (name === "fault") markers.fault = value;
@@ -58,6 +71,7 @@ export function parseMarkers(text: string): Markers {
 export function stripMarkers(text: string): string {
   return text
     .replace(MARKER, "")
+    .replace(CALL, "")
     .replace(/[ \t]{2,}/g, " ")
     .trim();
 }

@@ -25,6 +25,7 @@ describe.each(drivers)("migrations (%s)", (driver) => {
       "groups",
       "invites",
       "login_failures",
+      "mcp_servers",
       "messages",
       "rate_counters",
       "rate_limits",
@@ -33,6 +34,7 @@ describe.each(drivers)("migrations (%s)", (driver) => {
       "shares",
       "usage_events",
       "usage_limits",
+      "user_tools",
       "users",
       "verifications",
     ]);
