@@ -50,7 +50,7 @@ describe("the MCP client", () => {
   it("lists the server's tools and calls them", async () => {
     const server = { name: "test", transport: "http" as const, url: mcp.url, command: null, args: [] };
     const tools = await listMcpTools(server, allowLocal);
-    expect(tools.map((t) => t.name).sort()).toEqual(["add", "fail", "shout"]);
+    expect(tools.map((t) => t.name).sort()).toEqual(["add", "fail", "shout", "slow"]);
     expect(tools.find((t) => t.name === "add")?.inputSchema).toMatchObject({
       type: "object",
       properties: { a: { type: "number" }, b: { type: "number" } },
@@ -67,6 +67,26 @@ describe("the MCP client", () => {
     const server = { name: "test", transport: "http" as const, url: mcp.url, command: null, args: [] };
     await expect(listMcpTools(server, { ...allowLocal, allow: [] })).rejects.toThrow(
       "Parley refused to call 127.0.0.1: loopback addresses are blocked.",
+    );
+  });
+});
+
+describe("the MCP client's limits", () => {
+  it("a tool that answers too late is a timeout, in words", async () => {
+    const server = { name: "test", transport: "http" as const, url: mcp.url, command: null, args: [] };
+    const signal = new AbortController().signal;
+    await expect(callMcpTool(server, "slow", {}, { ...allowLocal, timeoutMs: 500 }, signal)).rejects.toThrow(
+      /did not answer within 500 ms/,
+    );
+  });
+
+  it("a server URL that redirects to the metadata address is refused (never followed)", async () => {
+    // The SDK follows only same-origin redirects; the guarded fetch would refuse this hop anyway
+    // (tests/integration/guarded-fetch.test.ts).
+    const url = mcp.url.replace("/mcp", "/redirect-to-metadata");
+    const server = { name: "test", transport: "http" as const, url, command: null, args: [] };
+    await expect(listMcpTools(server, allowLocal)).rejects.toThrow(
+      /Redirect to http:\/\/169\.254\.169\.254\/latest\/meta-data\/ not followed/,
     );
   });
 });

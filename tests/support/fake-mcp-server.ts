@@ -7,7 +7,7 @@ import { z } from "zod";
 
 /**
  * A local MCP server for the tests: streamable HTTP on 127.0.0.1, stateless, exposing two tools
- * (`add` and `shout`) and `fail` (a tool error). `/redirect-to-metadata` answers with a redirect
+ * (`add` and `shout`), plus `fail` (a tool error) and `slow` (for timeouts). `/redirect-to-metadata` answers with a redirect
  * to 169.254.169.254, for the test where a tool's refused request shows on the card.
  */
 function mcpServer(): McpServer {
@@ -30,6 +30,10 @@ function mcpServer(): McpServer {
     },
     async ({ text }) => ({ content: [{ type: "text", text: text.toUpperCase() }] }),
   );
+  server.registerTool("slow", { description: "Answers after two seconds." }, async () => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    return { content: [{ type: "text", text: "late" }] };
+  });
   server.registerTool("fail", { description: "Always fails." }, async () => ({
     isError: true,
     content: [{ type: "text", text: "This tool always fails." }],
