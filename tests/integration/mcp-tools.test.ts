@@ -144,6 +144,7 @@ describe("MCP and user-defined tools in a saved turn", { timeout: 120_000 }, () 
       "test_tools__add",
       "test_tools__fail",
       "test_tools__shout",
+      "test_tools__slow",
     ]);
     const refs = server.tools.map((t) => t.ref);
     const frames = await turn(
