@@ -11,6 +11,9 @@ import { defineConfig } from "@playwright/test";
 // Overridable so two checkouts can run the suite side by side.
 const PORT = Number(process.env.PARLEY_E2E_PORT ?? 3100);
 const METEO_PORT = Number(process.env.PARLEY_E2E_METEO_PORT ?? 4010);
+// The local MCP server of tests/e2e/mcp-tools.spec.ts (next to the fake Open-Meteo's port).
+const MCP_PORT = Number(process.env.PARLEY_E2E_MCP_PORT ?? METEO_PORT + 1);
+process.env.PARLEY_E2E_MCP_URL = `http://127.0.0.1:${MCP_PORT}/mcp`;
 // Real gateway bodies the replay tests feed through the emulator (a copy of ../shared/gateway/recorded).
 const recordedDir = path.resolve(__dirname, "tests", "fixtures", "recorded");
 const dataDir = process.env.PARLEY_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "parley-e2e-"));
@@ -52,6 +55,12 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: `npx tsx tests/support/fake-mcp-server.ts --port ${MCP_PORT}`,
+      url: `http://127.0.0.1:${MCP_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: `npm run start -- -p ${PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/api/health?ready`,
       reuseExistingServer: false,
@@ -60,6 +69,9 @@ export default defineConfig({
         AIGATEWAY_API_KEY: "",
         OPEN_METEO_GEOCODING_URL: `http://127.0.0.1:${METEO_PORT}/v1/search`,
         OPEN_METEO_FORECAST_URL: `http://127.0.0.1:${METEO_PORT}/v1/forecast`,
+        // The fake Open-Meteo and the tests' MCP servers listen on loopback, which tools may
+        // only reach when an admin allows it. Hosts, not ports: 127.0.0.1 covers them all.
+        PARLEY_OUTBOUND_ALLOW: "127.0.0.1",
         EMULATOR_REPLAY_DIR: recordedDir,
         EMULATOR_FIRST_BYTE_MS: "50",
         EMULATOR_CHUNK_DELAY_MS: "15",

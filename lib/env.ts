@@ -27,6 +27,15 @@ export const serverEnvSchema = z.object({
   /** Maximum model calls in one tool loop. */
   TOOL_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(5),
   TOOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Hosts, addresses or CIDRs (comma-separated) a tool's outbound request may reach although they
+   * are private, loopback or link-local (lib/security/guarded-fetch.ts). Empty: none.
+   */
+  PARLEY_OUTBOUND_ALLOW: z.string().default(""),
+  /** Largest answer a tool's outbound request may read (bytes). */
+  TOOL_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  /** How long an ask-first tool call (or one answered by hand) waits for the user (s). */
+  TOOL_APPROVAL_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(1800),
   OPEN_METEO_GEOCODING_URL: z.url().default("https://geocoding-api.open-meteo.com/v1/search"),
   OPEN_METEO_FORECAST_URL: z.url().default("https://api.open-meteo.com/v1/forecast"),
   /** Seconds of silence after which the relay sends a `: ping` comment to the browser. */

@@ -6,7 +6,7 @@ import { MODELS, type ModelId } from "@/lib/stream/wire";
 import type { ModelPolicy, SignUpPolicy } from "@/lib/validations/admin";
 import { adminFetch } from "./admin-fetch";
 
-type Settings = { signUpPolicy: SignUpPolicy; models: ModelPolicy };
+type Settings = { signUpPolicy: SignUpPolicy; models: ModelPolicy; mcpMembersMayAdd: boolean };
 
 /** Sign-up policy, offered models and the default model; each change is saved at once. */
 export function SettingsPanel() {
@@ -57,6 +57,15 @@ export function SettingsPanel() {
           <option value="closed">closed: no new accounts</option>
         </Select>
       </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          data-testid="mcp-members-may-add"
+          checked={settings.mcpMembersMayAdd}
+          onChange={(e) => void save({ mcpMembersMayAdd: e.target.checked })}
+        />
+        Members may add MCP servers (over HTTP; stdio stays admins' only)
+      </label>
       <fieldset className="space-y-1 text-sm">
         <legend>Models offered</legend>
         {MODELS.map((m) => (

@@ -9,6 +9,8 @@ import { type SettingsValues, type ToolChoiceSetting, useSettingsStore } from "@
 import { useUiStore } from "@/lib/client/ui-store";
 import { BUILTIN_TOOL_LABELS, BUILTIN_TOOL_NAMES } from "@/lib/tools/catalog";
 import { LIMITS, PARAM_RANGES } from "@/lib/validations/chat";
+import { ApprovalSelect } from "./approval-select";
+import { ExtraToolsList } from "./extra-tools-list";
 import { NumberField, ToggleField } from "./settings-fields";
 
 /** Every request field of the conversation, with its default visible. Changes apply to the next message. */
@@ -111,9 +113,16 @@ export function SettingsPanel() {
                   onChange={(e) => toggleTool(name, e.target.checked)}
                 />
                 {BUILTIN_TOOL_LABELS[name]} <code className="text-xs text-fg-muted">{name}</code>
+                <ApprovalSelect
+                  name={name}
+                  value={values.toolApproval[name] ?? "always"}
+                  disabled={!values.toolsEnabled}
+                  onChange={(mode) => set("toolApproval", { ...values.toolApproval, [name]: mode })}
+                />
               </label>
             ))}
           </div>
+          <ExtraToolsList values={values} save={save} />
           <div className="space-y-1">
             <Label htmlFor={choiceId}>tool_choice</Label>
             <Select

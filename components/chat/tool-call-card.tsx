@@ -4,13 +4,21 @@ import { Badge } from "@/components/ui/badge";
 import { WrenchIcon } from "@/components/ui/icons";
 import type { MessagePart, ToolCallStatus } from "@/lib/stream/message-parts";
 import { BUILTIN_TOOL_LABELS, type BuiltinToolName } from "@/lib/tools/catalog";
+import { ToolApproval } from "./tool-approval";
 
 export type ToolCallPart = Extract<MessagePart, { type: "tool-call" }>;
 export type ToolCardProps = { part: ToolCallPart };
 
-const STATUS_TONE = { calling: "info", running: "info", done: "success", error: "danger" } as const;
+const STATUS_TONE = {
+  calling: "info",
+  "awaiting-approval": "neutral",
+  running: "info",
+  done: "success",
+  error: "danger",
+} as const;
 const STATUS_LABEL: Record<ToolCallStatus, string> = {
   calling: "calling",
+  "awaiting-approval": "waiting for you",
   running: "running",
   done: "done",
   error: "error",
@@ -71,6 +79,9 @@ export function ToolCardFrame({ part, summary }: ToolCardProps & { summary?: Rea
         >
           {args ?? (part.arguments || " ")}
         </pre>
+        {part.status === "awaiting-approval" && part.awaiting && (
+          <ToolApproval callId={part.id} awaiting={part.awaiting} />
+        )}
         {summary}
         {result !== undefined && (
           <details className="group" open={part.status === "error"}>

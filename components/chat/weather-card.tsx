@@ -1,6 +1,6 @@
 "use client";
 import { memo } from "react";
-import type { WeatherResult } from "@/lib/tools/weather";
+import type { WeatherResult } from "@/lib/tools/results";
 import { ToolCardFrame, type ToolCardProps } from "./tool-call-card";
 
 function parse(result: string | undefined): Partial<WeatherResult> | null {

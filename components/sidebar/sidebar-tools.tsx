@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { DataDialog } from "@/components/import-export/data-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { DownloadIcon, SearchIcon, SparkIcon } from "@/components/ui/icons";
+import { DownloadIcon, SearchIcon, SparkIcon, WrenchIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/client/cn";
 import { useSearchStore } from "@/lib/client/search-store";
 
@@ -61,6 +61,14 @@ export function SidebarTools() {
       >
         <SparkIcon />
         Usage and API keys
+      </Link>
+      <Link
+        href="/tools"
+        data-testid="open-tools"
+        className={cn(buttonVariants({ variant: "ghost" }), "w-full justify-start")}
+      >
+        <WrenchIcon />
+        Tools and MCP servers
       </Link>
       {dataOpen && <DataDialog onClose={() => setDataOpen(false)} />}
     </div>

@@ -52,10 +52,12 @@ export function settingsFromStored(s: ChatSettings): SettingsValues {
     top_p: s.top_p ?? DEFAULT_SETTINGS.top_p,
     max_tokens: s.max_tokens ?? DEFAULT_SETTINGS.max_tokens,
     // No tools were sent: the switch is off, and the list keeps every tool for switching back on.
-    toolsEnabled: tools.length > 0,
-    tools: tools.length > 0 ? tools : DEFAULT_SETTINGS.tools,
+    toolsEnabled: tools.length > 0 || (s.extra_tools?.length ?? 0) > 0,
+    tools: tools.length > 0 || s.extra_tools?.length ? tools : DEFAULT_SETTINGS.tools,
     toolChoice,
     parallelToolCalls: s.parallel_tool_calls ?? DEFAULT_SETTINGS.parallelToolCalls,
     jsonMode: s.json_mode ?? DEFAULT_SETTINGS.jsonMode,
+    extraTools: s.extra_tools ?? DEFAULT_SETTINGS.extraTools,
+    toolApproval: s.tool_approval ?? DEFAULT_SETTINGS.toolApproval,
   };
 }

@@ -1,6 +1,7 @@
 "use client";
 import { create } from "zustand";
 import { BUILTIN_TOOL_NAMES, type BuiltinToolName } from "@/lib/tools/catalog";
+import type { ApprovalMode } from "@/lib/tools/define";
 import { type ChatSettings, PARAM_RANGES } from "@/lib/validations/chat";
 
 export type ToolChoiceSetting = "auto" | "none" | "required" | BuiltinToolName;
@@ -16,6 +17,10 @@ export type SettingsValues = {
   toolChoice: ToolChoiceSetting;
   parallelToolCalls: boolean;
   jsonMode: boolean;
+  /** MCP and user-defined tools enabled here (`mcp:<server>:<tool>`, `user:<id>`). */
+  extraTools: string[];
+  /** Per tool name: run at once, ask first, or never. Absent: the tool's default. */
+  toolApproval: Record<string, ApprovalMode>;
 };
 
 export const DEFAULT_SETTINGS: SettingsValues = {
@@ -28,6 +33,8 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   toolChoice: "auto",
   parallelToolCalls: true,
   jsonMode: false,
+  extraTools: [],
+  toolApproval: {},
 };
 
 type SettingsState = {
@@ -46,6 +53,7 @@ export const useSettingsStore = create<SettingsState>((set) => ({
 /** The `settings` object of POST /api/chat. */
 export function toRequestSettings(v: SettingsValues): ChatSettings {
   const tools = v.toolsEnabled ? v.tools : [];
+  const extra = v.toolsEnabled ? v.extraTools : [];
   const settings: ChatSettings = {
     temperature: v.temperature,
     top_p: v.top_p,
@@ -54,7 +62,9 @@ export function toRequestSettings(v: SettingsValues): ChatSettings {
     json_mode: v.jsonMode,
   };
   if (v.system.trim()) settings.system = v.system;
-  if (tools.length > 0) {
+  if (extra.length > 0) settings.extra_tools = extra;
+  if (tools.length + extra.length > 0) {
+    if (Object.keys(v.toolApproval).length > 0) settings.tool_approval = v.toolApproval;
     settings.parallel_tool_calls = v.parallelToolCalls;
     settings.tool_choice =
       v.toolChoice === "auto" || v.toolChoice === "none" || v.toolChoice === "required"

@@ -560,3 +560,70 @@ export const comparisonVotes = pgTable(
     ),
   ],
 );
+export const MCP_TRANSPORTS = ["http", "stdio"] as const;
+export type McpTransport = (typeof MCP_TRANSPORTS)[number];
+
+/** A tool as an MCP server listed it (cached, so a turn does not ask the server first). */
+export type McpToolInfo = {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema: Record<string, unknown>;
+};
+
+/**
+ * An MCP server someone added: streamable HTTP (`url`, through the guarded fetch) or stdio
+ * (`command` + `args`, admins only). `tools` is what it listed last time.
+ */
+export const mcpServers = pgTable(
+  "mcp_servers",
+  {
+    id: uuid("id").primaryKey(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    transport: text("transport", { enum: MCP_TRANSPORTS }).notNull(),
+    url: text("url"),
+    command: text("command"),
+    args: jsonb("args").$type<string[]>().notNull().default([]),
+    enabled: boolean("enabled").notNull().default(true),
+    tools: jsonb("tools").$type<McpToolInfo[]>().notNull().default([]),
+    createdAt: ts("created_at"),
+  },
+  (t) => [
+    index("mcp_servers_owner_idx").on(t.ownerId),
+    check(
+      "mcp_servers_target",
+      sql`(${t.transport} = 'http' and ${t.url} is not null) or (${t.transport} = 'stdio' and ${t.command} is not null)`,
+    ),
+  ],
+);
+
+export const USER_TOOL_MODES = ["manual", "endpoint"] as const;
+export type UserToolMode = (typeof USER_TOOL_MODES)[number];
+
+/**
+ * A tool someone defined by pasting a JSON-schema function definition: answered by hand in the
+ * card (`manual`) or by Parley calling `endpoint_url` (HTTPS, through the guarded fetch).
+ */
+export const userTools = pgTable(
+  "user_tools",
+  {
+    id: uuid("id").primaryKey(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    parameters: jsonb("parameters").$type<Record<string, unknown>>().notNull(),
+    mode: text("mode", { enum: USER_TOOL_MODES }).notNull(),
+    endpointUrl: text("endpoint_url"),
+    enabled: boolean("enabled").notNull().default(true),
+    createdAt: ts("created_at"),
+  },
+  (t) => [index("user_tools_owner_idx").on(t.ownerId)],
+);
+
+export type McpServerRow = typeof mcpServers.$inferSelect;
+export type UserToolRow = typeof userTools.$inferSelect;

@@ -48,6 +48,12 @@ export const SERVER_ERROR_CODES = [
   "forbidden_role",
   /** A mutating request from another site (CSRF): wrong Origin or Sec-Fetch-Site. */
   "cross_site_request",
+  /** A tool's outbound request went to a blocked address (private, loopback, metadata…). */
+  "outbound_blocked",
+  /** A tool's outbound request hit a limit: time, size, redirects, or the name did not resolve. */
+  "outbound_limit",
+  /** A tool call the user declined (ask-first approval), or a tool the settings never allow. */
+  "tool_denied",
 ] as const;
 
 /** Only ever made by the browser, about its own connection to Parley's server. */

@@ -197,6 +197,25 @@ export const ERROR_WORDS: Record<ErrorCode, Entry> = {
     retry: true,
     party: "parley",
   },
+  outbound_blocked: {
+    title: "Parley refused a tool's request to a blocked address.",
+    detail: () =>
+      "Private, loopback, link-local and cloud metadata addresses are blocked unless an admin lists them in PARLEY_OUTBOUND_ALLOW.",
+    retry: false,
+    party: "parley",
+  },
+  outbound_limit: {
+    title: "A tool's request from Parley's server did not complete.",
+    detail: () => "It took too long, sent too much, or could not be reached.",
+    retry: true,
+    party: "parley",
+  },
+  tool_denied: {
+    title: "The tool call was declined, so Parley did not run it.",
+    detail: () => "The model was told and answers without it.",
+    retry: false,
+    party: "request",
+  },
   not_signed_in: {
     title: "You are not signed in to Parley.",
     detail: () => "Sign in, then try again.",

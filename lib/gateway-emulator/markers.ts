@@ -15,6 +15,8 @@ export type Markers = {
   paceByModel: Record<string, Pace>;
   long?: number;
   replay?: string;
+  /** `[call:name {"a":1}]`: call the offered tool `name` with these arguments (JSON without `]`). */
+  calls: { name: string; arguments: string }[];
 };
 
 const MARKER = /\[(fault|pace(?:@[^:\]\s]+)?|long|replay):([^\]\s]+)\]/g;
@@ -23,6 +25,7 @@ const MARKER = /\[(fault|pace(?:@[^:\]\s]+)?|long|replay):([^\]\s]+)\]/g;
 export function paceFor(markers: Markers, model: string): Pace {
   return { ...markers.pace, ...markers.paceByModel[model] };
 }
+const CALL = /\[call:([A-Za-z0-9_-]{1,64})(?:\s+(\{[^\]]*\}))?\]/g;
 
 /** Text of one message's content (text parts joined), images ignored. */
 export function messageText(message: WireMessage | undefined): string {
@@ -41,7 +44,17 @@ export function lastUserMessage(messages: WireMessage[]): WireMessage | undefine
 }
 
 export function parseMarkers(text: string): Markers {
-  const markers: Markers = { pace: {}, paceByModel: {} };
+  const markers: Markers = { pace: {}, paceByModel: {}, calls: [] };
+  for (const [, name, args] of text.matchAll(CALL)) {
+    if (!name) continue;
+    let json = "{}";
+    try {
+      if (args) json = JSON.stringify(JSON.parse(args));
+    } catch {
+      json = args ?? "{}"; // sent as written: a way to test how a tool treats broken arguments
+    }
+    markers.calls.push({ name, arguments: json });
+  }
   for (const [, name, value] of text.matchAll(MARKER)) {
     if (!value) continue;
     if (name === "fault") markers.fault = value;
@@ -70,6 +83,7 @@ export function parseMarkers(text: string): Markers {
 export function stripMarkers(text: string): string {
   return text
     .replace(MARKER, "")
+    .replace(CALL, "")
     .replace(/[ \t]{2,}/g, " ")
     .trim();
 }

@@ -79,7 +79,12 @@ export function planAnswer(request: ChatCompletionRequest, markers: Markers, req
 
   // Calls the prompt asks for that have not run yet: with parallel_tool_calls:false they come one
   // per turn; a tool forced by tool_choice is called once, then the model answers.
-  let pending = plannedCalls(request, prompt).filter((p) => !made.some((m) => sameCall(p, m)));
+  // `[call:name {…}]` markers name tools outright (any tool the request offers, e.g. an MCP one).
+  const offered = new Set((request.tools ?? []).map((t) => t.function.name));
+  const forced = request.tool_choice === "none" ? [] : markers.calls.filter((c) => offered.has(c.name));
+  let pending = (forced.length ? forced : plannedCalls(request, prompt)).filter(
+    (p) => !made.some((m) => sameCall(p, m)),
+  );
   if (endsWithTool && typeof request.tool_choice === "object") pending = [];
   if (request.parallel_tool_calls === false) pending = pending.slice(0, 1);
   const toolCalls = toWireCalls(pending, requestHash);

@@ -20,6 +20,12 @@ export type GenerationRuntime = {
   log: EventLog;
   /** Runs this instance is writing → their stop switch. */
   running: Map<string, AbortController>;
+  /**
+   * Tool calls this instance's runs are waiting on (ask-first, or answered by hand), by
+   * `<generationId>:<callId>` → what resumes them. The run stays in `running` (its lease renewed)
+   * while it waits.
+   */
+  waiting: Map<string, (decision: ToolDecision) => void>;
   /** Reaps runs whose lease ran out now (also runs on a timer). For tests and start-up. */
   reapNow(): Promise<number>;
   /** Renews one run's lease now (a run starting after a slow transaction). */
@@ -27,6 +33,13 @@ export type GenerationRuntime = {
 };
 
 const STOP_CHANNEL = "parley:generations:stop";
+const DECISION_CHANNEL = "parley:generations:tool-decision";
+
+/** What the user decided about a waiting tool call. */
+export type ToolDecision =
+  | { decision: "run" }
+  | { decision: "deny" }
+  | { decision: "answer"; answer: string };
 const holder = globalThis as typeof globalThis & { __parleyGenerations?: GenerationRuntime };
 
 export function generationRuntime(): GenerationRuntime {
@@ -38,6 +51,7 @@ function createRuntime(): GenerationRuntime {
   const env = serverEnv();
   const instanceId = env.PARLEY_INSTANCE_ID ?? `${hostname()}-${process.pid}`;
   const running = new Map<string, AbortController>();
+  const waiting = new Map<string, (decision: ToolDecision) => void>();
   const log: EventLog = redisConfigured()
     ? new RedisEventLog(redis(), redisSubscriber(), {
         maxEntries: env.GENERATION_LOG_MAX_EVENTS,
@@ -49,10 +63,18 @@ function createRuntime(): GenerationRuntime {
     // Stop pressed on another instance reaches the one writing the answer.
     const sub = redisSubscriber();
     void sub
-      .subscribe(STOP_CHANNEL)
+      .subscribe(STOP_CHANNEL, DECISION_CHANNEL)
       .catch((e: unknown) => logger.error({ err: e }, "stop channel: subscribe failed"));
     sub.on("message", (channel: string, id: string) => {
       if (channel === STOP_CHANNEL) running.get(id)?.abort();
+      if (channel === DECISION_CHANNEL) {
+        try {
+          const { key, decision } = JSON.parse(id) as { key: string; decision: ToolDecision };
+          waiting.get(key)?.(decision);
+        } catch (e) {
+          logger.error({ err: e }, "tool decision channel: bad message");
+        }
+      }
     });
   }
 
@@ -116,7 +138,7 @@ function createRuntime(): GenerationRuntime {
       .then((db) => renewLeases(db, { ids: [id], instanceId, leaseSeconds }))
       .catch((e: unknown) => logger.error({ err: e }, "lease renewal failed"));
 
-  return { instanceId, log, running, reapNow, renewNow };
+  return { instanceId, log, running, waiting, reapNow, renewNow };
 }
 
 /**
@@ -131,4 +153,52 @@ export async function requestStop(generationId: string): Promise<void> {
     return;
   }
   if (redisConfigured()) await redis().publish(STOP_CHANNEL, generationId);
+}
+
+/**
+ * Resumes a tool call waiting for the user, from any tab on any instance. Returns false when this
+ * instance has no such wait and there is no Redis to ask the others (the caller answers 409).
+ */
+export async function deliverToolDecision(
+  generationId: string,
+  callId: string,
+  decision: ToolDecision,
+): Promise<boolean> {
+  const rt = generationRuntime();
+  const key = `${generationId}:${callId}`;
+  const local = rt.waiting.get(key);
+  if (local) {
+    local(decision);
+    return true;
+  }
+  if (!redisConfigured()) return false;
+  await redis().publish(DECISION_CHANNEL, JSON.stringify({ key, decision }));
+  return true;
+}
+
+/**
+ * Waits for the user's decision on one tool call. Ends early with `stopped` (Stop) or `timeout`.
+ */
+export function waitForToolDecision(
+  generationId: string,
+  callId: string,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<ToolDecision | { decision: "stopped" | "timeout" }> {
+  const rt = generationRuntime();
+  const key = `${generationId}:${callId}`;
+  return new Promise((resolve) => {
+    const done = (d: ToolDecision | { decision: "stopped" | "timeout" }) => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+      rt.waiting.delete(key);
+      resolve(d);
+    };
+    const onAbort = () => done({ decision: "stopped" });
+    const timer = setTimeout(() => done({ decision: "timeout" }), timeoutMs);
+    timer.unref?.();
+    if (signal.aborted) return done({ decision: "stopped" });
+    signal.addEventListener("abort", onAbort, { once: true });
+    rt.waiting.set(key, done);
+  });
 }

@@ -26,7 +26,7 @@ export const messagePartSchema = z.discriminatedUnion("type", [
     id: z.string(),
     name: z.string(),
     arguments: z.string(),
-    status: z.enum(["calling", "running", "done", "error"]),
+    status: z.enum(["calling", "awaiting-approval", "running", "done", "error"]),
     result: z.string().optional(),
     durationMs: z.number().min(0).optional(),
     step: z.number().int().min(0),

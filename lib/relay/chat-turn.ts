@@ -4,15 +4,26 @@ import { errorFromStreamBody, GatewayError, toErrorEvent } from "@/lib/gateway/e
 import { buildChatRequest } from "@/lib/gateway/request";
 import { type AssembledMessage, applyEvent, createAssembly, finish } from "@/lib/stream/assembler";
 import type { Usage, WireMessage } from "@/lib/stream/wire";
-import { type ToolConfig, toolDefinitions } from "@/lib/tools/registry";
+import { builtinToolSet, type ToolConfig, type ToolSet } from "@/lib/tools/registry";
 import type { ChatSettings } from "@/lib/validations/chat";
 import type { FrameSink } from "./frame-sink";
 import { completionToChunk, isErrorOnly } from "./normalise-event";
 import { runToolCalls } from "./run-tool-calls";
 import { addUsage } from "./usage";
 
-/** What one turn sends: the model, the history the gateway sees, and the user's settings. */
-export type TurnInput = { model: string; messages: readonly WireMessage[]; settings: ChatSettings };
+/**
+ * What one turn sends: the model, the history the gateway sees, and the user's settings. `tools`
+ * is the turn's resolved tool set (built-in, MCP and user-defined); without it, the built-ins the
+ * settings name.
+ */
+export type TurnInput = {
+  model: string;
+  messages: readonly WireMessage[];
+  settings: ChatSettings;
+  tools?: ToolSet;
+  /** A saved generation can wait for the user (ask-first tools, tools answered by hand). */
+  wait?: { generationId: string; timeoutMs: number };
+};
 
 export type ChatTurnDeps = {
   gateway: GatewayConfig;
@@ -40,8 +51,8 @@ export async function runChatTurn(
   signal: AbortSignal,
   deps: ChatTurnDeps,
 ): Promise<ChatTurnResult> {
-  const enabledTools = body.settings.tools ?? [];
-  const wireTools = enabledTools.length > 0 ? toolDefinitions(enabledTools) : undefined;
+  const toolSet = body.tools ?? builtinToolSet(body.settings.tools ?? []);
+  const wireTools = toolSet.size > 0 ? [...toolSet.values()].map((t) => t.wire) : undefined;
   const messages: WireMessage[] = [...body.messages];
   let usage: Usage | null = null;
   let finishReason: string | null = null;
@@ -77,7 +88,11 @@ export async function runChatTurn(
       if (step === deps.maxSteps - 1) {
         throw new GatewayError({ code: "tool_loop_limit", context: { maxSteps: deps.maxSteps } });
       }
-      const results = await runToolCalls(assembled, step, sink, signal, deps.tools);
+      const results = await runToolCalls(assembled, step, sink, signal, {
+        config: deps.tools,
+        set: toolSet,
+        wait: body.wait,
+      });
       messages.push(...results);
     }
     sink.event("parley.done", { finishReason, steps: Math.min(step + 1, deps.maxSteps), usage });

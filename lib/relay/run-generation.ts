@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { endGeneration } from "@/lib/db/queries/generations";
 import type { GenerationStatus } from "@/lib/db/schema";
+import { serverEnv } from "@/lib/env";
 import { generationRuntime } from "@/lib/generations/runtime";
 import { childLogger } from "@/lib/observability/logger";
 import {
@@ -18,6 +19,7 @@ import { type ChatTurnDeps, type ChatTurnResult, runChatTurn } from "./chat-turn
 import { GenerationSink } from "./generation-sink";
 import type { PreparedGeneration } from "./start-turn";
 import { answerText, titleConversation } from "./title";
+import { turnTools } from "./turn-tools";
 
 /**
  * Runs a prepared generation to its end in the background: it belongs to the server, not to the
@@ -67,7 +69,13 @@ export function runGeneration(
         sink.event("parley.context", { droppedMessages: g.droppedMessages, keptMessages: g.keptMessages });
       }
       const result = await runChatTurn(
-        { model: g.model, messages: g.history, settings: g.settings },
+        {
+          model: g.model,
+          messages: g.history,
+          settings: g.settings,
+          tools: await turnTools(db, g),
+          wait: { generationId: g.generationId, timeoutMs: serverEnv().TOOL_APPROVAL_TIMEOUT_SECONDS * 1000 },
+        },
         sink,
         stop.signal,
         deps,

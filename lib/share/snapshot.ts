@@ -60,6 +60,11 @@ export function buildSnapshot(input: {
       images.push(attachmentId);
       return { ...part, url: shareImageUrl(input.shareId, images.length - 1) };
     }
+    // A call still waiting for its owner's decision: readers of a share see it, not Run / Deny.
+    if (part.type === "tool-call" && part.status === "awaiting-approval") {
+      const { awaiting: _, ...rest } = part;
+      return rest;
+    }
     return part;
   };
   const messages: SharedMessage[] = [];

@@ -58,6 +58,20 @@ export type ParleyEventMap = {
   };
   /** A built-in tool starts running on the server. `arguments` is the JSON text the model wrote. */
   "parley.tool_start": { step: number; id: string; name: string; arguments: string };
+  /**
+   * A tool call waits for the user: `approve` (an ask-first tool: Run or Deny) or `answer` (a
+   * tool answered by hand). The generation waits on the server, and survives a reload; POST
+   * /api/generations/<generationId>/tools/<id> decides. Then `parley.tool_start` (Run) or
+   * `parley.tool_result` (Deny, or the answer) follows.
+   */
+  "parley.tool_approval": {
+    step: number;
+    id: string;
+    name: string;
+    arguments: string;
+    generationId: string;
+    kind: "approve" | "answer";
+  };
   /** The tool finished. `result` is the JSON text the model will see (an error result too). */
   "parley.tool_result": {
     step: number;
@@ -85,6 +99,7 @@ export const PARLEY_EVENT_NAMES = [
   "parley.step",
   "parley.step_end",
   "parley.tool_start",
+  "parley.tool_approval",
   "parley.tool_result",
   "parley.error",
   "parley.done",

@@ -19,11 +19,13 @@ import {
   snapshot,
 } from "./assembler";
 import type { StreamFrame } from "./events";
-import type { MessageMeta, MessagePart, MessageStatus, ToolCallStatus } from "./message-parts";
+import type { MessageMeta, MessagePart, MessageStatus, ToolAwaiting, ToolCallStatus } from "./message-parts";
 import type { FinishReason, Usage } from "./wire";
 
 export type ToolRun = {
-  status: "running" | "done" | "error";
+  status: "awaiting-approval" | "running" | "done" | "error";
+  /** While awaiting the user: where the decision goes. */
+  awaiting?: ToolAwaiting;
   result?: string;
   durationMs?: number;
   name: string;
@@ -182,6 +184,18 @@ export function applyFrame(b: MessageBuilder, frame: StreamFrame, now: number): 
       s.toolVersion++;
       return;
     }
+    case "parley.tool_approval": {
+      const s = stepFor(b, frame.data.step);
+      const { generationId, kind } = frame.data;
+      s.tools.set(frame.data.id, {
+        status: "awaiting-approval",
+        awaiting: { generationId, kind },
+        name: frame.data.name,
+        args: frame.data.arguments,
+      });
+      s.toolVersion++;
+      return;
+    }
     case "parley.tool_result": {
       const s = stepFor(b, frame.data.step);
       const prev = s.tools.get(frame.data.id);
@@ -246,7 +260,8 @@ function addUsage(a: Usage | null, b: Usage): Usage {
 
 function toolStatus(b: MessageBuilder, s: StepState, run: ToolRun | undefined): ToolCallStatus {
   if (run) {
-    if (run.status === "running" && (b.error || b.stopped)) return "error";
+    if ((run.status === "running" || run.status === "awaiting-approval") && (b.error || b.stopped))
+      return "error";
     return run.status;
   }
   if (!s.ended && !b.done && !b.stopped && !b.error) return "calling";
@@ -282,6 +297,7 @@ function stepParts(b: MessageBuilder, s: StepState, m: AssembledMessage): Messag
       ...(run?.result !== undefined && { result: run.result }),
       ...(run?.durationMs !== undefined && { durationMs: run.durationMs }),
       step: s.step,
+      ...awaitingOf(b, s, run),
     });
   }
   // Tool runs the stream never announced as calls (should not happen; never drop them).
@@ -296,9 +312,15 @@ function stepParts(b: MessageBuilder, s: StepState, m: AssembledMessage): Messag
       ...(run.result !== undefined && { result: run.result }),
       ...(run.durationMs !== undefined && { durationMs: run.durationMs }),
       step: s.step,
+      ...awaitingOf(b, s, run),
     });
   }
   return parts;
+}
+
+/** The decision target, only while the call still waits. */
+function awaitingOf(b: MessageBuilder, s: StepState, run: ToolRun | undefined): { awaiting?: ToolAwaiting } {
+  return run?.awaiting && toolStatus(b, s, run) === "awaiting-approval" ? { awaiting: run.awaiting } : {};
 }
 
 function shallowEqual(x: MessagePart, y: MessagePart): boolean {

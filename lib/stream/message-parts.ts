@@ -5,7 +5,10 @@
  */
 import type { FinishReason, ReasoningDetail, Usage } from "./wire";
 
-export type ToolCallStatus = "calling" | "running" | "done" | "error";
+export type ToolCallStatus = "calling" | "awaiting-approval" | "running" | "done" | "error";
+
+/** A call waiting for the user: Run/Deny (`approve`) or a typed answer (`answer`). */
+export type ToolAwaiting = { generationId: string; kind: "approve" | "answer" };
 
 export type MessagePart =
   | { type: "text"; text: string }
@@ -28,6 +31,8 @@ export type MessagePart =
       result?: string;
       durationMs?: number;
       step: number;
+      /** Present while `status` is "awaiting-approval": where the decision goes. */
+      awaiting?: ToolAwaiting;
     }
   | { type: "image"; url: string; mediaType?: string; bytes?: number; width?: number; height?: number }
   | { type: "refusal"; text: string };

@@ -11,6 +11,11 @@
  *   power := atom ("^" unary)?
  *   atom  := number | constant | name "(" expr ("," expr)* ")" | "(" expr ")"
  */
+import { z } from "zod";
+import { BUILTIN_TOOL_LABELS } from "./catalog";
+import { defineTool } from "./define";
+import type { CalculatorResult } from "./results";
+
 export const MAX_EXPRESSION_CHARS = 500;
 const MAX_DEPTH = 64;
 
@@ -209,6 +214,22 @@ export function evaluateExpression(expression: string): number {
   return Number.parseFloat(value.toPrecision(15));
 }
 
-export function calculator(args: { expression: string }): { expression: string; result: number } {
+export function calculator(args: { expression: string }): CalculatorResult {
   return { expression: args.expression, result: evaluateExpression(args.expression) };
 }
+
+export const calculatorTool = defineTool({
+  name: "calculator",
+  label: BUILTIN_TOOL_LABELS.calculator,
+  description:
+    "Evaluate an arithmetic expression exactly. Supports + - * / % ^, parentheses, pi, e and sqrt, abs, round, floor, ceil, min, max, sin, cos, tan (radians), log (base 10), ln, exp.",
+  args: z.object({
+    expression: z
+      .string()
+      .min(1)
+      .max(MAX_EXPRESSION_CHARS)
+      .describe('The expression, e.g. "12 * (3 + 4) / 2".'),
+  }),
+  run: (args) => calculator(args),
+  readable: [CalculatorError],
+});

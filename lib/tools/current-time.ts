@@ -2,18 +2,16 @@
  * The get_current_time tool. No I/O: Intl knows the IANA zones. Without a zone it answers in UTC,
  * because the server's own zone says nothing about where the user is.
  */
+import { z } from "zod";
+import { BUILTIN_TOOL_LABELS } from "./catalog";
+import { defineTool } from "./define";
+import type { CurrentTimeResult } from "./results";
+
+export type { CurrentTimeResult } from "./results";
+
 export class TimeZoneError extends Error {
   override name = "TimeZoneError";
 }
-
-export type CurrentTimeResult = {
-  timezone: string;
-  /** ISO 8601 with the zone's offset, e.g. 2026-05-05T14:03:07+02:00. */
-  iso: string;
-  /** Human-readable, e.g. "Tuesday 5 May 2026 at 14:03:07 CEST" (exact punctuation follows ICU). */
-  local: string;
-  utc_offset: string;
-};
 
 export function currentTime(args: { timezone?: string }, now: Date = new Date()): CurrentTimeResult {
   const requested = args.timezone?.trim() || "UTC";
@@ -68,3 +66,17 @@ function utcOffset(p: Parts, date: Date): string {
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
+
+export const currentTimeTool = defineTool({
+  name: "get_current_time",
+  label: BUILTIN_TOOL_LABELS.get_current_time,
+  description: "Get the current date and time in a time zone.",
+  args: z.object({
+    timezone: z.preprocess(
+      (v) => v ?? undefined,
+      z.string().max(100).optional().describe('IANA time zone, e.g. "Europe/Paris". Default UTC.'),
+    ),
+  }),
+  run: (args, ctx) => currentTime(args, ctx.config.now?.() ?? new Date()),
+  readable: [TimeZoneError],
+});

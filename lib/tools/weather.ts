@@ -1,6 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { ToolContext } from "./registry";
+import { guardedFetch, OutboundError } from "../security/guarded-fetch";
+import { BUILTIN_TOOL_LABELS } from "./catalog";
+import { defineTool, outboundPolicy, type ToolContext } from "./define";
+import type { WeatherResult } from "./results";
+
+export type { WeatherResult } from "./results";
 
 /**
  * The get_weather tool: current conditions from Open-Meteo (free, no key). Two calls: geocoding
@@ -13,21 +18,6 @@ export class WeatherError extends Error {
 }
 
 export type WeatherArgs = { city: string; units?: "celsius" | "fahrenheit" };
-
-export type WeatherResult = {
-  city: string;
-  country: string | null;
-  latitude: number;
-  longitude: number;
-  temperature: number;
-  apparent_temperature: number;
-  humidity: number;
-  wind_speed: number;
-  conditions: string;
-  units: { temperature: string; wind_speed: string; humidity: string };
-  /** Local time of the observation at the place, as Open-Meteo reports it. */
-  time: string;
-};
 
 const place = z.object({
   name: z.string(),
@@ -153,7 +143,11 @@ async function geocode(city: string, ctx: ToolContext, signal: AbortSignal): Pro
 async function getJson(url: URL, ctx: ToolContext, signal: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: "application/json" } });
+    response = await guardedFetch(
+      url,
+      { signal, headers: { Accept: "application/json" } },
+      outboundPolicy(ctx.config),
+    );
     if (!response.ok) {
       await response.body?.cancel();
       throw new WeatherError(`The weather service answered with HTTP ${response.status}. Try again later.`);
@@ -162,13 +156,45 @@ async function getJson(url: URL, ctx: ToolContext, signal: AbortSignal): Promise
   } catch (error) {
     if (error instanceof WeatherError) throw error;
     if (ctx.signal.aborted) throw new WeatherError("The weather lookup was cancelled.");
-    if (signal.aborted) {
+    if (signal.aborted || (error instanceof OutboundError && error.message.includes("did not answer"))) {
       throw new WeatherError(
         `The weather service did not answer within ${ctx.config.timeoutMs} ms. Try again later.`,
       );
     }
+    // A refused destination says so (an admin may need to allow it); nothing else is shown raw.
+    if (error instanceof OutboundError) throw error;
     if (error instanceof SyntaxError)
       throw new WeatherError("The weather service sent an answer that is not JSON.");
     throw new WeatherError("The weather service could not be reached. Try again later.");
   }
 }
+
+// Models write "metric", "F" or null as often as the enum; accept what is unambiguous.
+const unitsArg = z.preprocess(
+  (v) => {
+    if (typeof v !== "string") return v ?? undefined;
+    const s = v.trim().toLowerCase();
+    if (s === "c" || s === "metric" || s === "°c") return "celsius";
+    if (s === "f" || s === "imperial" || s === "°f") return "fahrenheit";
+    return s;
+  },
+  z.enum(["celsius", "fahrenheit"]).optional().describe("Temperature unit. Default celsius."),
+);
+
+export const weatherTool = defineTool({
+  name: "get_weather",
+  label: BUILTIN_TOOL_LABELS.get_weather,
+  description:
+    "Get the current weather (temperature, humidity, wind, conditions) for a city, from Open-Meteo.",
+  args: z.object({
+    city: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe('City name, optionally with its country, e.g. "Paris, France".'),
+    units: unitsArg,
+  }),
+  run: (args, ctx) => getWeather(args, ctx),
+  readable: [WeatherError, OutboundError],
+});

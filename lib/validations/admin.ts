@@ -28,6 +28,8 @@ export const DEFAULT_MODEL_POLICY: ModelPolicy = {
 export const adminSettingsSchema = z.object({
   signUpPolicy: z.enum(SIGN_UP_POLICIES).optional(),
   models: modelPolicySchema.optional(),
+  /** Members (not only admins) may add MCP servers over HTTP. */
+  mcpMembersMayAdd: z.boolean().optional(),
 });
 
 export const passwordSchema = z.string().min(8, "at least 8 characters").max(128);

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { MODELS } from "../stream/wire";
 import { BUILTIN_TOOL_NAMES } from "../tools/catalog";
+import { APPROVAL_MODES, TOOL_NAME } from "../tools/define";
 
 export const LIMITS = {
   messages: 200,
@@ -84,6 +85,9 @@ export const chatMessageSchema = z.discriminatedUnion("role", [
   toolMessage,
 ]);
 
+/** `mcp:<serverId>:<toolName>` or `user:<toolId>` (see `extra_tools`). */
+export const EXTRA_TOOL_REF = /^(mcp:[0-9a-f-]{36}:[^\s:]{1,128}|user:[0-9a-f-]{36})$/;
+
 export const toolChoiceSchema = z.union([
   z.enum(["auto", "none", "required"]),
   z.object({ type: z.literal("function"), function: z.object({ name: z.enum(BUILTIN_TOOL_NAMES) }) }),
@@ -96,6 +100,16 @@ export const chatSettingsSchema = z.object({
   max_tokens: z.number().int().min(PARAM_RANGES.max_tokens.min).max(PARAM_RANGES.max_tokens.max).optional(),
   /** Built-in tools offered to the model; empty or absent means no tools. */
   tools: z.array(z.enum(BUILTIN_TOOL_NAMES)).max(BUILTIN_TOOL_NAMES.length).optional(),
+  /**
+   * MCP and user-defined tools enabled in this conversation: `mcp:<serverId>:<toolName>` or
+   * `user:<toolId>`. The server resolves them against the caller's own servers and tools.
+   */
+  extra_tools: z.array(z.string().regex(EXTRA_TOOL_REF)).max(64).optional(),
+  /** Per tool (by the name the model calls it): run at once, ask the user first, or never run. */
+  tool_approval: z
+    .record(z.string().regex(TOOL_NAME).max(64), z.enum(APPROVAL_MODES))
+    .refine((r) => Object.keys(r).length <= 100, "at most 100 tools")
+    .optional(),
   tool_choice: toolChoiceSchema.optional(),
   parallel_tool_calls: z.boolean().optional(),
   json_mode: z.boolean().optional(),

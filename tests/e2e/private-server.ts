@@ -15,6 +15,8 @@ export function privateServerEnv(dataDir: string): Record<string, string> {
     AIGATEWAY_API_KEY: "",
     OPEN_METEO_GEOCODING_URL: `${meteo}/v1/search`,
     OPEN_METEO_FORECAST_URL: `${meteo}/v1/forecast`,
+    // The fake Open-Meteo is on loopback, which tools may only reach when allowed.
+    PARLEY_OUTBOUND_ALLOW: "127.0.0.1",
     PARLEY_SHARED_DIR: shared,
     EMULATOR_REPLAY_DIR: path.join(shared, "gateway", "recorded"),
     EMULATOR_FIRST_BYTE_MS: "50",

@@ -54,7 +54,12 @@ beforeAll(async () => {
   };
   deps = {
     gateway,
-    tools: { geocodingUrl: meteo.geocodingUrl, forecastUrl: meteo.forecastUrl, timeoutMs: 2_000 },
+    tools: {
+      geocodingUrl: meteo.geocodingUrl,
+      forecastUrl: meteo.forecastUrl,
+      timeoutMs: 2_000,
+      outboundAllow: ["127.0.0.1"],
+    },
     maxSteps: 5,
   };
 });

@@ -25,7 +25,13 @@ async function run(name: string, args: unknown, cfg: ToolConfig = config, signal
 
 beforeAll(async () => {
   meteo = await startFakeOpenMeteo();
-  config = { geocodingUrl: meteo.geocodingUrl, forecastUrl: meteo.forecastUrl, timeoutMs: 2_000 };
+  // The fake listens on 127.0.0.1, which the guarded fetch refuses unless allowed.
+  config = {
+    geocodingUrl: meteo.geocodingUrl,
+    forecastUrl: meteo.forecastUrl,
+    timeoutMs: 2_000,
+    outboundAllow: ["127.0.0.1"],
+  };
 });
 afterAll(() => meteo?.close());
 

@@ -29,6 +29,7 @@ describe.each(drivers)("migrations (%s)", (driver) => {
       "groups",
       "invites",
       "login_failures",
+      "mcp_servers",
       "messages",
       "rate_counters",
       "rate_limits",
@@ -37,6 +38,7 @@ describe.each(drivers)("migrations (%s)", (driver) => {
       "shares",
       "usage_events",
       "usage_limits",
+      "user_tools",
       "users",
       "verifications",
     ]);
