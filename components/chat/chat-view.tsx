@@ -2,6 +2,7 @@
 import { useEffect } from "react";
 import { isStreaming, stopStreaming } from "@/lib/client/chat-actions";
 import { useModelStore } from "@/lib/client/model-store";
+import { useCatchUpOnReturn } from "@/lib/client/use-catch-up-on-return";
 import { useOpenConversation } from "@/lib/client/use-open-conversation";
 import { Sidebar } from "../sidebar/sidebar";
 import { ChatHeader } from "./chat-header";
@@ -17,6 +18,7 @@ import { SettingsPanel } from "./settings-panel";
  */
 export function ChatView() {
   const open = useOpenConversation();
+  useCatchUpOnReturn();
   useEffect(() => {
     void useModelStore.persist.rehydrate();
     const onKey = (e: KeyboardEvent) => {

@@ -96,6 +96,31 @@ test.describe("answers that outlive the tab", () => {
     expect(await answerText(first)).toBe(await answerText(second));
   });
 
+  test("a tab already open on the conversation catches up when it is shown again, and follows the answer live", async ({
+    context,
+  }) => {
+    const first = await context.newPage();
+    await openChat(first, MODEL_4);
+    await send(first, `Opening words ${randomUUID().slice(0, 8)}`);
+    await expect(assistant(first)).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+    const second = await context.newPage();
+    await second.goto(first.url());
+    await expect(second.getByTestId("message")).toHaveCount(2);
+
+    await first.bringToFront();
+    await send(first, `Now a long one ${randomUUID().slice(0, 8)} [long:3000] [pace:chunk=20]`);
+    await waitForText(first, 200);
+    // The person switches back to the second tab.
+    await second.bringToFront();
+    await second.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await expect(second.getByTestId("message")).toHaveCount(4);
+    await expect(assistant(second)).toHaveAttribute("data-status", "streaming");
+    await waitForText(second, 400);
+    await first.getByTestId("stop-button").click();
+    await expect(assistant(second)).toHaveAttribute("data-status", "stopped");
+    await expect.poll(() => answerText(second)).toBe(await answerText(first));
+  });
+
   test("Continue carries a cut answer on into the same message", async ({ page }) => {
     await openChat(page, MODEL_4);
     await send(page, `Describe the sea ${randomUUID().slice(0, 8)} [fault:cut*1]`);
