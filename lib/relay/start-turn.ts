@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/connect";
 import { DbError, notFound } from "@/lib/db/errors";
 import { newId } from "@/lib/db/ids";
@@ -122,6 +122,9 @@ async function prepare(
   instanceId: string,
   maxRunning = env.MAX_GENERATIONS_PER_USER,
 ): Promise<PreparedGeneration> {
+  // One start at a time per user (until this transaction ends), so two sends racing each other
+  // cannot both slip under the limit.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${userId}, 0))`);
   const running = await countRunningGenerations(tx, userId);
   if (running >= maxRunning) {
     throw new TurnRefused(

@@ -79,6 +79,33 @@ describe("several instances on PostgreSQL and Redis", { timeout: 90_000 }, () =>
     expect(textOf(answer.parts as never)).toBe(assemble(s.frames).text);
   });
 
+  it("holds the per-user limit across instances: six sends at once, half to each, three get through", async () => {
+    // Default limit: 3 answers at once, counted in the shared database (not per instance).
+    const sends = Array.from({ length: 6 }, (_, i) =>
+      fetch(`${i % 2 ? b.url : a.url}/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(newTurn(`Race ${i} [fault:slow-first-byte:20000]`)),
+      }),
+    );
+    const answers = await Promise.all(sends);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429, 429]);
+    for (const res of answers) {
+      if (res.status !== 200) {
+        await res.body?.cancel();
+        continue;
+      }
+      const reader = res.body!.getReader();
+      let text = "";
+      while (!text.includes("parley.saved")) text += new TextDecoder().decode((await reader.read()).value);
+      const saved = JSON.parse(/event: parley\.saved\ndata: (.*)\n/.exec(text)![1]!);
+      expect((await stop(a.url, saved.generationId)).status).toBe(202);
+      // Read to the end: the log ends after the run is marked stopped, so the next test starts
+      // with no answer running.
+      while (!(await reader.read()).done) {}
+    }
+  });
+
   it("marks an answer interrupted from B within the lease time when A is killed", async () => {
     const turn = read(`${a.url}/api/chat`, newTurn("Die midway [long:6000] [pace:chunk=10]"));
     // A's connection dies with A: handled from the start, so the reset is not an unhandled rejection.
