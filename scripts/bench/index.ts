@@ -10,6 +10,7 @@ import path from "node:path";
 import { describePlan, runGenerationsBench } from "./generations";
 import { printGenerationRows } from "./generations-report";
 import { printRelayRows, runRelayBench } from "./relay";
+import { printTargets } from "./targets";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       throw e;
     }
   }
+  results.targets = printTargets();
   const dir = path.resolve(__dirname, "../../bench-results");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${results.at as string}.json`.replace(/:/g, "-"));
