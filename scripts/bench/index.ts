@@ -1,7 +1,7 @@
 /**
- * npm run bench [-- --quick] [-- --only relay|generations|render|db]
+ * npm run bench [-- --quick] [-- --only relay|generations|render|bundle|db]
  * Prints a table per benchmark and writes all figures to bench-results/<timestamp>.json.
- * The relay, generations and render benchmarks run against a production build; it is made first
+ * The relay, generations, render and bundle benchmarks run against a production build; it is made first
  * if missing (PARLEY_DIST_DIR names its folder, `.next` by default).
  */
 import { execFileSync } from "node:child_process";
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     printGenerationRows(generations, describePlan(quick));
     results.generations = generations;
   }
-  for (const extra of ["render", "db"] as const) {
+  for (const extra of ["render", "bundle", "db"] as const) {
     if (only && only !== extra) continue;
     try {
       const mod = await import(`./${extra}`);

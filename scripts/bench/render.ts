@@ -7,19 +7,15 @@
  *  - the longest main-thread task and the tasks over 50 ms (trace "toplevel" RunTask events on
  *    the renderer main thread, cross-checked with a PerformanceObserver for longtask);
  *  - frames per second while streaming (requestAnimationFrame count);
- *  - total main-thread time when the same answer arrives as fast as the server can send it;
- *  - first-load JS of the chat page, gzip (every script the page loads, sized from .next/static).
+ *  - total main-thread time when the same answer arrives as fast as the server can send it.
+ * The chat page's first-load JavaScript is measured by ./bundle.ts.
  *
  *   npx tsx scripts/bench/render.ts [--quick] [--tokens N]     (needs `npx next build`)
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { type Browser, type CDPSession, chromium, type Page } from "@playwright/test";
 import { PARAM_RANGES } from "../../lib/validations/chat";
 import { startParley } from "../../tests/support/parley-server";
 
-const root = path.resolve(__dirname, "../..");
 const TOKENS_PER_SECOND = 100;
 /** Emulator pieces are ~8 characters (~2 tokens); 50 a second is 100 tokens a second. */
 const PACE = "[pace:first=0,chunk=20,size=8]";
@@ -184,23 +180,6 @@ async function fastRun(browser: Browser, url: string, tokens: number): Promise<n
   return after - before;
 }
 
-/** Every script the chat page loads on first visit, gzipped from the build output. */
-async function firstLoadJsKb(browser: Browser, url: string): Promise<number> {
-  const page = await browser.newPage();
-  const scripts = new Set<string>();
-  page.on("response", (r) => {
-    if (r.request().resourceType() === "script") scripts.add(new URL(r.url()).pathname);
-  });
-  await page.goto(url, { waitUntil: "networkidle" });
-  await page.close();
-  let bytes = 0;
-  for (const p of scripts) {
-    const file = path.join(root, ".next", p.replace(/^\/_next\//, ""));
-    bytes += gzipSync(readFileSync(decodeURIComponent(file)), { level: 9 }).length;
-  }
-  return bytes / 1024;
-}
-
 export async function runRenderBench(opts: { quick?: boolean; tokens?: number } = {}): Promise<RenderRow[]> {
   const tokens = opts.tokens ?? (opts.quick ? 2000 : 20_000);
   const server = await startParley({
@@ -214,7 +193,6 @@ export async function runRenderBench(opts: { quick?: boolean; tokens?: number } 
     args: CHROMIUM_ARGS,
   });
   try {
-    const jsKb = await firstLoadJsKb(browser, server.url);
     // Warm-up: the route, the highlighter chunk and the JIT.
     await fastRun(browser, server.url, 500);
     const s = await streamRun(browser, server.url, tokens);
@@ -253,7 +231,6 @@ export async function runRenderBench(opts: { quick?: boolean; tokens?: number } 
         pass: s.fps >= 55,
       },
       { metric: "main-thread total, same answer unpaced", value: fastMs, unit: "ms", target: "", pass: null },
-      { metric: "first-load JS (gzip)", value: jsKb, unit: "KB", target: "< 250", pass: jsKb < 250 },
     ];
     printRenderRows(rows);
     return rows;
