@@ -1,5 +1,5 @@
 "use client";
-import { APPROVAL_MODES, type ApprovalMode } from "@/lib/tools/define";
+import { APPROVAL_MODES, type ApprovalMode } from "@/lib/tools/approval";
 
 const LABELS: Record<ApprovalMode, string> = { always: "always run", ask: "ask first", never: "never" };
 

@@ -4,7 +4,7 @@ import { CloseIcon } from "@/components/ui/icons";
 import type { Attachment } from "@/lib/client/chat-types";
 import { useComposerStore } from "@/lib/client/composer-store";
 import { ImageRejectedError, prepareImage } from "@/lib/client/image-downscale";
-import { LIMITS } from "@/lib/validations/chat";
+import { LIMITS } from "@/lib/validations/chat-limits";
 
 /** Checks, downscales and adds image files to the composer; refusals become a notice. */
 export async function addImageFiles(files: Iterable<File>): Promise<void> {

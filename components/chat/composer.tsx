@@ -8,7 +8,7 @@ import { useChatStore } from "@/lib/client/chat-store";
 import { cn } from "@/lib/client/cn";
 import { useComposerStore } from "@/lib/client/composer-store";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/client/image-downscale";
-import { LIMITS } from "@/lib/validations/chat";
+import { LIMITS } from "@/lib/validations/chat-limits";
 import { AttachmentList, addImageFiles } from "./attachments";
 
 /** Message input: Enter sends, Shift+Enter breaks the line; images by paste, drop or picker. */

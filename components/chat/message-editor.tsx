@@ -5,7 +5,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { editAndResend } from "@/lib/client/branch-actions";
 import type { ChatMessage } from "@/lib/client/chat-types";
 import { useEditStore } from "@/lib/client/edit-store";
-import { LIMITS } from "@/lib/validations/chat";
+import { LIMITS } from "@/lib/validations/chat-limits";
 
 function textOf(m: ChatMessage): string {
   return m.parts

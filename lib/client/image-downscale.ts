@@ -1,5 +1,5 @@
 "use client";
-import { LIMITS } from "@/lib/validations/chat";
+import { LIMITS } from "@/lib/validations/chat-limits";
 import { type Attachment, newId } from "./chat-types";
 
 export const ACCEPTED_IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;

@@ -1,8 +1,9 @@
 "use client";
 import { create } from "zustand";
+import type { ApprovalMode } from "@/lib/tools/approval";
 import { BUILTIN_TOOL_NAMES, type BuiltinToolName } from "@/lib/tools/catalog";
-import type { ApprovalMode } from "@/lib/tools/define";
-import { type ChatSettings, PARAM_RANGES } from "@/lib/validations/chat";
+import type { ChatSettings } from "@/lib/validations/chat";
+import { PARAM_RANGES } from "@/lib/validations/chat-limits";
 
 export type ToolChoiceSetting = "auto" | "none" | "required" | BuiltinToolName;
 

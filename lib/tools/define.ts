@@ -9,9 +9,9 @@ import type { WireTool } from "../stream/wire";
  * (lib/relay/run-tool-calls.ts) runs any of them the same way.
  */
 
-/** Per tool: run when called, ask the user first, or never run. */
-export type ApprovalMode = "always" | "ask" | "never";
-export const APPROVAL_MODES = ["always", "ask", "never"] as const satisfies readonly ApprovalMode[];
+import type { ApprovalMode } from "./approval";
+
+export { APPROVAL_MODES, type ApprovalMode } from "./approval";
 
 export type ToolConfig = {
   geocodingUrl: string;

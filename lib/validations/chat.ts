@@ -1,30 +1,15 @@
 /**
- * The body of POST /api/chat, shared by the route handler (which enforces it) and the settings
- * form (which refuses out-of-range values before anything is sent).
+ * The body of POST /api/chat, enforced by the route handler. Its limits live in ./chat-limits,
+ * which the settings form and the composer read (they refuse out-of-range values before anything
+ * is sent) without pulling zod into the page.
  */
 import { z } from "zod";
 import { MODELS } from "../stream/wire";
 import { BUILTIN_TOOL_NAMES } from "../tools/catalog";
 import { APPROVAL_MODES, TOOL_NAME } from "../tools/define";
+import { LIMITS, PARAM_RANGES } from "./chat-limits";
 
-export const LIMITS = {
-  messages: 200,
-  textChars: 100_000,
-  totalTextChars: 400_000,
-  imagesPerMessage: 8,
-  imagesTotal: 16,
-  /** A data URL after the browser's downscale is far below this; it guards the server. */
-  imageUrlChars: 7_000_000,
-  systemChars: 20_000,
-  bodyBytes: 32 * 1024 * 1024,
-  maxTokens: 64_000,
-} as const;
-
-export const PARAM_RANGES = {
-  temperature: { min: 0, max: 1, step: 0.05, default: 0.7 },
-  top_p: { min: 0, max: 1, step: 0.01, default: 1 },
-  max_tokens: { min: 1, max: LIMITS.maxTokens, step: 1, default: 4096 },
-} as const;
+export { LIMITS, PARAM_RANGES };
 
 const imageUrl = z
   .string()
