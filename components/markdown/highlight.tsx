@@ -1,5 +1,6 @@
 "use client";
 import { Fragment, type ReactNode, useEffect, useState } from "react";
+import { highlightToHtml } from "./hljs-languages";
 
 /**
  * Turns highlight.js output into React elements. hljs escapes the code and only emits
@@ -39,8 +40,6 @@ export function hljsHtmlToReact(html: string): ReactNode[] {
   return root;
 }
 
-type Loaded = typeof import("./hljs-languages");
-let loading: Promise<Loaded> | null = null;
 const cache = new Map<string, ReactNode[] | null>();
 
 function cacheKey(code: string, lang: string) {
@@ -48,8 +47,9 @@ function cacheKey(code: string, lang: string) {
 }
 
 /**
- * The highlighted form of a closed code block; null until highlight.js has loaded (and for
- * unknown languages). Each (language, code) pair is highlighted once per page.
+ * The highlighted form of a closed code block; null until highlight.js and the block's grammar
+ * have loaded (and for languages Parley shows plain). Each (language, code) pair is highlighted
+ * once per page.
  */
 export function useHighlighted(code: string, lang: string, enabled: boolean): ReactNode[] | null {
   const key = cacheKey(code, lang);
@@ -63,9 +63,7 @@ export function useHighlighted(code: string, lang: string, enabled: boolean): Re
       return;
     }
     let live = true;
-    loading ??= import("./hljs-languages");
-    void loading.then((mod) => {
-      const html = mod.highlightToHtml(code, lang);
+    void highlightToHtml(code, lang).then((html) => {
       const nodes = html === null ? null : hljsHtmlToReact(html);
       if (cache.size > 300) cache.clear();
       cache.set(key, nodes);
