@@ -1,11 +1,16 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { DataDialog } from "@/components/import-export/data-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { DownloadIcon, SearchIcon, SparkIcon, WrenchIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/client/cn";
 import { useSearchStore } from "@/lib/client/search-store";
+
+/** Import, export and shared links load the first time the dialog opens. */
+const DataDialog = dynamic(() => import("@/components/import-export/data-dialog").then((m) => m.DataDialog), {
+  ssr: false,
+});
 
 /** "Ctrl K", or "⌘K" on Apple keyboards; known only in the browser, so decided after mount. */
 function useShortcutLabel(): string {
