@@ -7,6 +7,8 @@
  * for, e.g. the code highlighter and the grammars of the code blocks on screen). The target is on
  * the first-load JS of either page; the on-demand part and the total are printed beside it.
  *
+ * Which modules fill those chunks: scripts/bench/bundle-modules.ts (Next's bundle analyzer).
+ *
  *   npx tsx scripts/bench/bundle.ts        (needs `npx next build`)
  *   npm run bench -- --only bundle
  */
