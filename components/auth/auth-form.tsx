@@ -71,16 +71,31 @@ export function AuthForm({ kind, invite, oidcName }: Props) {
         {kind === "sign-up" && (
           <div className="space-y-1">
             <Label htmlFor={`${id}-name`}>Name</Label>
-            <Input id={`${id}-name`} name="name" required maxLength={100} autoComplete="name" />
+            <Input
+              className="w-full"
+              id={`${id}-name`}
+              name="name"
+              required
+              maxLength={100}
+              autoComplete="name"
+            />
           </div>
         )}
         <div className="space-y-1">
           <Label htmlFor={`${id}-email`}>Email</Label>
-          <Input id={`${id}-email`} name="email" type="email" required autoComplete="email" />
+          <Input
+            className="w-full"
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            required
+            autoComplete="email"
+          />
         </div>
         <div className="space-y-1">
           <Label htmlFor={`${id}-password`}>Password</Label>
           <Input
+            className="w-full"
             id={`${id}-password`}
             name="password"
             type="password"

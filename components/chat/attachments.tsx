@@ -49,10 +49,11 @@ export function AttachmentList() {
           />
           <Button
             variant="secondary"
-            size="icon-sm"
+            size="icon-xs"
+            shape="pill"
             aria-label={`Remove ${a.name}`}
             onClick={() => remove(a.id)}
-            className="absolute -top-2 -right-2 size-6 rounded-full border border-border"
+            className="absolute -top-2 -right-2 border border-border"
           >
             <CloseIcon />
           </Button>

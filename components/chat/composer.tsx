@@ -63,8 +63,8 @@ export function Composer() {
     >
       <div
         className={cn(
-          "rounded-xl border border-border bg-bg shadow-sm focus-within:ring-2 focus-within:ring-ring",
-          dragging && "border-primary ring-2 ring-primary",
+          "rounded-xl border bg-bg shadow-sm focus-within:ring-2 focus-within:ring-ring",
+          dragging ? "border-primary ring-2 ring-primary" : "border-border",
         )}
       >
         <AttachmentList />
@@ -82,7 +82,8 @@ export function Composer() {
           rows={1}
           placeholder="Message Parley…"
           aria-describedby="composer-hint"
-          className="field-sizing-content max-h-60 min-h-11 border-0 bg-transparent focus-visible:ring-0"
+          bare
+          className="field-sizing-content max-h-60 min-h-11"
         />
         <div className="flex items-center gap-2 px-2 pb-2">
           <input

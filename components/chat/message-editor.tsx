@@ -60,7 +60,8 @@ export function MessageEditor({ message }: { message: ChatMessage }) {
             stopEditing();
           }
         }}
-        className="field-sizing-content max-h-80 min-h-16 border-0 focus-visible:ring-0"
+        bare
+        className="field-sizing-content max-h-80 min-h-16"
       />
       <div className="flex justify-end gap-2">
         <Button variant="ghost" size="sm" onClick={stopEditing}>

@@ -116,7 +116,8 @@ export function MessageList() {
           size="sm"
           data-testid="jump-to-latest"
           onClick={jumpToLatest}
-          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md"
+          shape="pill"
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow-md"
         >
           <ArrowDownIcon />
           Jump to latest

@@ -21,7 +21,8 @@ export function OlderMessagesStatus({ state, onRetry }: { state: OlderMessagesSt
           size="sm"
           data-testid="older-messages-retry"
           onClick={onRetry}
-          className="pointer-events-auto rounded-full shadow-md"
+          shape="pill"
+          className="pointer-events-auto shadow-md"
         >
           Couldn’t load earlier messages. Retry
         </Button>

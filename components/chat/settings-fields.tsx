@@ -51,6 +51,7 @@ export function NumberField({ label, name, hint, value, range, integer = false, 
         </span>
       </div>
       <Input
+        className="w-full"
         id={id}
         name={name}
         data-testid={`setting-${name}`}

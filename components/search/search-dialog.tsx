@@ -101,7 +101,7 @@ function SearchPanel() {
           <p
             data-testid="search-status"
             role={error ? "alert" : "status"}
-            className={cn("px-4 py-6 text-center text-sm text-fg-muted", error && "text-danger")}
+            className={cn("px-4 py-6 text-center text-sm", error ? "text-danger" : "text-fg-muted")}
           >
             {status}
           </p>

@@ -2,15 +2,15 @@
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
-import { cn } from "@/lib/client/cn";
 import { showNewChat } from "@/lib/client/open-conversation";
 import { useRouteConversationId } from "@/lib/client/use-route-conversation";
 
 /**
- * A link to `/` (so it opens in a new tab too). Already at `/`, the URL does not change and
- * nothing would reset the chat, so the click empties it directly.
+ * A link to `/` (so it opens in a new tab too), filling the sidebar's top row beside the close
+ * button. Already at `/`, the URL does not change and nothing would reset the chat, so the click
+ * empties it directly.
  */
-export function NewChatLink({ className }: { className?: string }) {
+export function NewChatLink() {
   const routeId = useRouteConversationId();
   return (
     <Link
@@ -19,7 +19,7 @@ export function NewChatLink({ className }: { className?: string }) {
       onClick={() => {
         if (routeId === null) showNewChat();
       }}
-      className={cn(buttonVariants({ variant: "outline" }), "justify-start", className)}
+      className={buttonVariants({ variant: "outline", align: "start", fill: true })}
     >
       <PlusIcon />
       New chat

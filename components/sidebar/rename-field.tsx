@@ -39,7 +39,8 @@ export function RenameField({ initial, onSave, onCancel }: Props) {
           finish(false);
         }
       }}
-      className="h-8 px-2"
+      compact
+      className="w-full"
     />
   );
 }

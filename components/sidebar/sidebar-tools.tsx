@@ -30,7 +30,8 @@ export function SidebarTools() {
     <div className="flex flex-col gap-0.5" data-testid="sidebar-tools">
       <Button
         variant="ghost"
-        className="w-full justify-start"
+        align="start"
+        className="w-full"
         data-testid="open-search"
         aria-keyshortcuts="Control+K Meta+K"
         onClick={() => openSearch(true)}
@@ -43,7 +44,8 @@ export function SidebarTools() {
       </Button>
       <Button
         variant="ghost"
-        className="w-full justify-start"
+        align="start"
+        className="w-full"
         data-testid="open-data"
         aria-haspopup="dialog"
         onClick={() => setDataOpen(true)}
@@ -54,7 +56,7 @@ export function SidebarTools() {
       <Link
         href="/compare"
         data-testid="open-compare"
-        className={cn(buttonVariants({ variant: "ghost" }), "w-full justify-start")}
+        className={cn(buttonVariants({ variant: "ghost", align: "start" }), "w-full")}
       >
         <SparkIcon />
         Compare models
@@ -62,7 +64,7 @@ export function SidebarTools() {
       <Link
         href="/usage"
         data-testid="open-usage"
-        className={cn(buttonVariants({ variant: "ghost" }), "w-full justify-start")}
+        className={cn(buttonVariants({ variant: "ghost", align: "start" }), "w-full")}
       >
         <SparkIcon />
         Usage and API keys
@@ -70,7 +72,7 @@ export function SidebarTools() {
       <Link
         href="/tools"
         data-testid="open-tools"
-        className={cn(buttonVariants({ variant: "ghost" }), "w-full justify-start")}
+        className={cn(buttonVariants({ variant: "ghost", align: "start" }), "w-full")}
       >
         <WrenchIcon />
         Tools and MCP servers

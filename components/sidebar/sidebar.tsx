@@ -73,7 +73,7 @@ export function Sidebar() {
         )}
       >
         <div className="flex items-center gap-2 p-2">
-          <NewChatLink className="flex-1" />
+          <NewChatLink />
           <Button
             variant="ghost"
             size="icon"
@@ -106,7 +106,8 @@ export function Sidebar() {
             data-testid="archived-toggle"
             aria-pressed={showArchived}
             onClick={() => setShowArchived(!showArchived)}
-            className="w-full justify-start"
+            align="start"
+            className="w-full"
           >
             <ArchiveIcon />
             {showArchived ? "Back to conversations" : "Archived"}

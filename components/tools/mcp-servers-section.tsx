@@ -127,7 +127,7 @@ export function McpServersSection() {
                 ? "https://mcp.example.com/mcp"
                 : "npx -y @modelcontextprotocol/server-everything"
             }
-            className="min-w-64 flex-1"
+            className="w-full min-w-64 flex-1"
           />
           <Button type="submit" size="sm" disabled={busy}>
             Add server

@@ -93,7 +93,7 @@ export function UserToolsSection() {
           required
           aria-label="Function definition (JSON)"
           placeholder={EXAMPLE}
-          className="font-mono text-xs"
+          code
         />
         <div className="flex flex-wrap items-center gap-2">
           <Select
@@ -111,7 +111,7 @@ export function UserToolsSection() {
               required
               aria-label="Endpoint URL"
               placeholder="https://tools.example.com/lookup"
-              className="min-w-64 flex-1"
+              className="w-full min-w-64 flex-1"
             />
           )}
           <Button type="submit" size="sm">

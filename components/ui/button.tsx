@@ -3,7 +3,7 @@ import type * as React from "react";
 import { cn } from "@/lib/client/cn";
 
 export const buttonVariants = cva(
-  "inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md text-sm font-medium whitespace-nowrap transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1 focus-visible:ring-offset-bg disabled:pointer-events-none disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0",
+  "inline-flex items-center gap-1.5 font-medium whitespace-nowrap transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1 focus-visible:ring-offset-bg disabled:pointer-events-none disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0",
   {
     variants: {
       variant: {
@@ -14,26 +14,52 @@ export const buttonVariants = cva(
         destructive: "bg-danger text-white hover:bg-danger/90",
         link: "text-primary underline-offset-4 hover:underline",
       },
+      // Each size sets its own text size, so none fights the base.
       size: {
-        default: "h-9 px-3",
+        default: "h-9 px-3 text-sm",
         sm: "h-7 px-2 text-xs",
-        lg: "h-10 px-5",
-        icon: "size-9",
-        "icon-sm": "size-7",
+        lg: "h-10 px-5 text-sm",
+        icon: "size-9 text-sm",
+        "icon-sm": "size-7 text-sm",
+        "icon-xs": "size-6 text-sm",
+      },
+      // Variants rather than caller classes: cn() joins classes without resolving conflicts, so a
+      // caller's justify-start or rounded-full would fight the default instead of replacing it.
+      align: {
+        center: "justify-center",
+        start: "justify-start",
+      },
+      shape: {
+        rounded: "rounded-md",
+        pill: "rounded-full",
+      },
+      // In a flex row: keep its own size, or take the room left (flex-1 would fight shrink-0).
+      fill: {
+        false: "shrink-0",
+        true: "flex-1",
       },
     },
-    defaultVariants: { variant: "default", size: "default" },
+    defaultVariants: { variant: "default", size: "default", align: "center", shape: "rounded", fill: false },
   },
 );
 
 export type ButtonProps = React.ComponentProps<"button"> & VariantProps<typeof buttonVariants>;
 
-export function Button({ className, variant, size, type = "button", ...props }: ButtonProps) {
+export function Button({
+  className,
+  variant,
+  size,
+  align,
+  shape,
+  fill,
+  type = "button",
+  ...props
+}: ButtonProps) {
   return (
     <button
       data-slot="button"
       type={type}
-      className={cn(buttonVariants({ variant, size }), className)}
+      className={cn(buttonVariants({ variant, size, align, shape, fill }), className)}
       {...props}
     />
   );

@@ -18,8 +18,8 @@ function ToastItem({ toast }: { toast: Toast }) {
     <div
       data-testid="toast"
       className={cn(
-        "pointer-events-auto flex w-full max-w-sm items-center gap-2 rounded-lg border border-border bg-bg py-2 pr-2 pl-3 text-sm shadow-lg",
-        toast.tone === "error" && "border-danger text-danger",
+        "pointer-events-auto flex w-full max-w-sm items-center gap-2 rounded-lg border bg-bg py-2 pr-2 pl-3 text-sm shadow-lg",
+        toast.tone === "error" ? "border-danger text-danger" : "border-border",
       )}
     >
       <span className="min-w-0 flex-1 truncate">{toast.message}</span>

@@ -42,6 +42,7 @@ export function ApiKeysSection() {
         }}
       >
         <Input
+          className="w-full"
           aria-label="Key name"
           placeholder="Name (e.g. laptop script)"
           value={name}

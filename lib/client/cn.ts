@@ -1,7 +1,10 @@
 import { type ClassValue, clsx } from "clsx";
-import { twMerge } from "tailwind-merge";
 
-/** Joins class names and lets later Tailwind classes override earlier ones. */
+/**
+ * Joins class names (clsx). It does not resolve Tailwind conflicts: a component never receives a
+ * class that fights one of its own (Button's align/shape/size variants, Input's caller-given width,
+ * Textarea's bare/code variants), so there is nothing to resolve and no resolver to ship.
+ */
 export function cn(...inputs: ClassValue[]): string {
-  return twMerge(clsx(inputs));
+  return clsx(inputs);
 }
