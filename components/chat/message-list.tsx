@@ -82,6 +82,8 @@ function VirtualMessageList() {
       <div
         ref={scroller}
         data-testid="message-list"
+        // The browser has taken over from the server's HTML (what tests wait for before acting).
+        data-hydrated=""
         className="h-full overflow-y-auto overscroll-contain"
         role="log"
         aria-label="Conversation"

@@ -14,8 +14,8 @@ import type { Browser } from "@playwright/test";
 export type PaintTarget = { url: string; selector: string; text?: string; api: string };
 export type PaintSample = {
   ttfbMs: number;
-  /** The whole HTML received, and the stylesheets (render-blocking) received. */
-  htmlEndMs: number;
+  /** The whole HTML received (null: still arriving when the content showed), and the stylesheets (render-blocking; none when inlined). */
+  htmlEndMs: number | null;
   cssEndMs: number | null;
   fcpMs: number | null;
   /** Requests for the content made by the page up to when it was on screen (0: the server rendered it). */
@@ -70,7 +70,7 @@ export async function measurePaint(browser: Browser, target: PaintTarget): Promi
       const api = performance.getEntriesByType("resource").filter((e) => e.name.includes(${JSON.stringify(target.api)}));
       return {
         ttfbMs: nav ? nav.responseStart : 0,
-        htmlEndMs: nav ? nav.responseEnd : 0,
+        htmlEndMs: nav && nav.responseEnd > 0 ? nav.responseEnd : null,
         cssEndMs: Math.max(0, ...performance.getEntriesByType("resource").filter((e) => e.name.includes(".css")).map((e) => e.responseEnd)) || null,
         fcpMs: fcp ? fcp.startTime : null,
         apiRequests: api.length,

@@ -58,9 +58,9 @@ const sidebarRow = (page: Page, title: string) =>
 const message = (page: Page, text: string) =>
   page.locator('[data-testid="message"]').filter({ hasText: text });
 
-/** Hydrated: the virtualised list (sized by its content box) has replaced the server's plain list. */
+/** Hydrated: the virtualised list has replaced the server's plain list. */
 async function hydrated(page: Page): Promise<void> {
-  await expect(page.getByTestId("message-list").locator(":scope > div[style*='height']")).toHaveCount(1);
+  await expect(page.locator('[data-testid="message-list"][data-hydrated]')).toHaveCount(1);
 }
 
 test.describe("first paint from the server", () => {
@@ -122,6 +122,30 @@ test.describe("first paint from the server", () => {
     await page.waitForLoadState("networkidle");
     expect(requests).toEqual([]);
     expect(mismatches).toEqual([]);
+  });
+
+  test("the latest message stays where the server's HTML put it when the browser takes over", async ({
+    page,
+  }) => {
+    const c = await importConversation(page);
+    // The bottom of the last message in the first frame that draws it (the server's HTML).
+    await page.addInitScript((last) => {
+      const w = window as unknown as { __firstBottom?: number };
+      const tick = () => {
+        const el = [...document.querySelectorAll('[data-testid="message"]')].at(-1);
+        if (!el || !(el.textContent ?? "").includes(last)) return requestAnimationFrame(tick);
+        w.__firstBottom = el.getBoundingClientRect().bottom;
+      };
+      requestAnimationFrame(tick);
+    }, c.lastAnswer);
+    await page.goto(`/c/${c.id}`);
+    await hydrated(page);
+    const first = await page.evaluate(() => (window as unknown as { __firstBottom?: number }).__firstBottom);
+    expect(first).toBeDefined();
+    // Settles where the server's HTML drew it (one frame may differ while fresh nodes lay out).
+    await expect
+      .poll(() => message(page, c.lastAnswer).evaluate((el) => el.getBoundingClientRect().bottom))
+      .toBeCloseTo(first!, 0);
   });
 
   test("an unknown or malformed id shows the not-found state, and the composer starts a new chat", async ({
