@@ -1,27 +1,9 @@
 "use client";
 import Link from "next/link";
 import { Button, buttonVariants } from "@/components/ui/button";
-import type { OpenState } from "@/lib/client/use-open-conversation";
 
-/** Stands in for the message list while a conversation loads, or when it cannot be shown. */
-export function ConversationStatus({
-  state,
-  retry,
-}: {
-  state: Exclude<OpenState, "ready">;
-  retry: () => void;
-}) {
-  if (state === "loading") {
-    return (
-      <div
-        role="status"
-        data-testid="conversation-loading"
-        className="flex-1 p-6 text-center text-sm text-fg-muted"
-      >
-        Loading conversation…
-      </div>
-    );
-  }
+/** Stands in for the message list when a conversation cannot be shown. */
+export function ConversationStatus({ state, retry }: { state: "not-found" | "error"; retry?: () => void }) {
   return (
     <div role="alert" data-testid="conversation-missing" className="flex-1 p-6 text-center">
       <p className="font-medium">
@@ -30,7 +12,7 @@ export function ConversationStatus({
           : "The conversation could not be loaded."}
       </p>
       <div className="mt-3 flex justify-center gap-2">
-        {state === "error" && (
+        {state === "error" && retry && (
           <Button variant="outline" onClick={retry}>
             Try again
           </Button>

@@ -6,8 +6,11 @@ import { Button } from "@/components/ui/button";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import { useChatStore } from "@/lib/client/chat-store";
 import { estimateMessageHeight } from "@/lib/client/estimate-message-height";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { useOlderMessages } from "@/lib/client/use-older-messages";
+import { EmptyChat } from "./empty-chat";
 import { Message } from "./message";
+import { MessageTail } from "./message-tail";
 import { OlderMessagesStatus } from "./older-messages-status";
 import { useFollowScroll } from "./use-follow-scroll";
 
@@ -17,15 +20,12 @@ const GAP_PX = 20;
 /** Messages rendered beyond each edge of the view, so a quick scroll rarely shows blank space. */
 const OVERSCAN = 4;
 
-function EmptyState() {
-  return (
-    <div className="mx-auto mt-[15vh] max-w-md px-4 text-center text-fg-muted">
-      <p className="text-lg font-medium text-fg">Ask anything.</p>
-      <p className="mt-2 text-sm">
-        Enter sends, Shift+Enter adds a line, Escape stops an answer. Try “What’s the weather in Paris?”
-      </p>
-    </div>
-  );
+/**
+ * The conversation. The server's HTML (and hydration, which must match it) shows the latest
+ * messages as plain HTML; the browser then switches to the virtualised list, at the same place.
+ */
+export function MessageList() {
+  return useHydrated() ? <VirtualMessageList /> : <MessageTail />;
 }
 
 /**
@@ -33,7 +33,7 @@ function EmptyState() {
  * and near the view are mounted (a conversation can hold thousands), each measured as it renders.
  * End-anchored: loading older messages above keeps the message being read where it is.
  */
-export function MessageList() {
+function VirtualMessageList() {
   const ids = useChatStore((s) => s.ids);
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
@@ -82,6 +82,8 @@ export function MessageList() {
       <div
         ref={scroller}
         data-testid="message-list"
+        // The browser has taken over from the server's HTML (what tests wait for before acting).
+        data-hydrated=""
         className="h-full overflow-y-auto overscroll-contain"
         role="log"
         aria-label="Conversation"
@@ -105,7 +107,7 @@ export function MessageList() {
               </div>
             ))
           ) : (
-            <EmptyState />
+            <EmptyChat />
           )}
         </div>
       </div>

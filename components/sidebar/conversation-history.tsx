@@ -1,5 +1,6 @@
 "use client";
 import { groupByDate } from "@/lib/client/date-groups";
+import { useSidebarClock } from "@/lib/client/sidebar-clock";
 import { useConversationList } from "@/lib/client/use-conversation-list";
 import { ConversationSection } from "./conversation-section";
 import { LoadMore } from "./load-more";
@@ -8,7 +9,8 @@ import { LoadMore } from "./load-more";
 export function ConversationHistory({ currentId }: { currentId: string | null }) {
   const pinned = useConversationList("pinned");
   const active = useConversationList("active");
-  const groups = groupByDate(active.items, new Date());
+  const { now, timeZone } = useSidebarClock();
+  const groups = groupByDate(active.items, now, timeZone);
   if (pinned.isPending || active.isPending) {
     return <p className="px-2 py-3 text-sm text-fg-muted">Loading conversations…</p>;
   }

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ArchiveIcon, CloseIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/client/cn";
@@ -11,11 +11,9 @@ import { ConversationHistory } from "./conversation-history";
 import { NewChatLink } from "./new-chat-link";
 import { SidebarTools } from "./sidebar-tools";
 
-/** The list's scroll position, kept across pages: each route mounts its own sidebar. */
-let savedScrollTop = 0;
-
 /**
- * The conversation list: a column from `md` up, a drawer below (opened from the header). As a
+ * The conversation list (held by the chat's layout: it stays mounted, scrolled where it was, from
+ * one conversation to the next): a column from `md` up, a drawer below (opened from the header). As a
  * drawer it takes focus when it opens, gives it back when it closes, and Escape or a tap outside
  * closes it.
  */
@@ -25,12 +23,7 @@ export function Sidebar() {
   const currentId = useRouteConversationId();
   const [showArchived, setShowArchived] = useState(false);
   const panel = useRef<HTMLElement>(null);
-  const list = useRef<HTMLElement>(null);
   useTurnListEffects();
-
-  useLayoutEffect(() => {
-    if (list.current) list.current.scrollTop = savedScrollTop;
-  }, []);
 
   // Opening a conversation from the drawer closes it.
   useEffect(() => {
@@ -86,10 +79,6 @@ export function Sidebar() {
         </div>
         <SidebarTools />
         <nav
-          ref={list}
-          onScroll={(e) => {
-            savedScrollTop = e.currentTarget.scrollTop;
-          }}
           aria-label={showArchived ? "Archived conversations" : "Conversation history"}
           className="min-h-0 flex-1 overflow-y-auto px-2 pb-2"
         >

@@ -50,7 +50,10 @@ export async function request<T>(url: string, init?: RequestInit): Promise<T> {
 
 const VIEW_QUERY = { active: "pinned=0", pinned: "pinned=1", archived: "archived=1" } as const;
 
+/** What the sidebar asks for, a page at a time (the server renders the first ones: same size). */
 export const SIDEBAR_PAGE_SIZE = 30;
+/** The latest messages of a conversation shown when it opens (the server renders the same page). */
+export const OPEN_PAGE_SIZE = 50;
 
 export function fetchConversationPage(
   view: keyof typeof VIEW_QUERY,
@@ -64,7 +67,11 @@ export function fetchConversationPage(
 }
 
 /** The conversation and the latest messages of the branch on screen (older ones: scroll up). */
-export function fetchConversation(id: string, signal?: AbortSignal, limit = 50): Promise<ConversationDetail> {
+export function fetchConversation(
+  id: string,
+  signal?: AbortSignal,
+  limit = OPEN_PAGE_SIZE,
+): Promise<ConversationDetail> {
   return request(`/api/conversations/${encodeURIComponent(id)}?limit=${limit}`, { signal });
 }
 

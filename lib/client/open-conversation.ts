@@ -2,7 +2,7 @@
 import { restoreBuilder } from "@/lib/stream/builder-snapshot";
 import { createMessageBuilder } from "@/lib/stream/message-builder";
 import { leaveConversation } from "./chat-actions";
-import { useChatStore } from "./chat-store";
+import { type ChatSnapshot, chatSnapshot, useChatStore } from "./chat-store";
 import type { ChatMessage } from "./chat-types";
 import type { ConversationDetail } from "./conversations-api";
 import { useEditStore } from "./edit-store";
@@ -12,20 +12,30 @@ import { useSettingsStore } from "./settings-store";
 import { runTurn } from "./turn-controller";
 import { olderCursorOf } from "./use-older-messages";
 
-/**
- * Puts a saved conversation on screen: its branch, and its model and settings in the pickers,
- * so the next message continues it exactly as it was set up.
- */
-export function showConversation(detail: ConversationDetail): void {
+/** A saved conversation's branch as the chat store holds it. */
+export function conversationSnapshot(detail: ConversationDetail): ChatSnapshot {
   const { conversation, messages } = detail;
   const jsonMode = conversation.settings.json_mode ?? false;
   const chat = messages
     .map((m) => chatMessageFromStored(m, jsonMode))
     .filter((m): m is ChatMessage => m !== null);
   // The cursor lets the list load older messages as the user scrolls up (use-older-messages).
+  return chatSnapshot(conversation.id, chat, olderCursorOf(detail));
+}
+
+/**
+ * Puts a saved conversation on screen: its branch, and its model and settings in the pickers,
+ * so the next message continues it exactly as it was set up. `snapshot`: the one the server
+ * render used, when there is one (the store then holds the very arrays hydration rendered).
+ */
+export function showConversation(
+  detail: ConversationDetail,
+  snapshot: ChatSnapshot = conversationSnapshot(detail),
+): void {
+  const { conversation } = detail;
   useEditStore.getState().stopEditing();
   leaveConversation();
-  useChatStore.getState().load(conversation.id, chat, olderCursorOf(detail));
+  useChatStore.getState().loadSnapshot(snapshot);
   const model = asModelId(conversation.model);
   if (model) useModelStore.getState().setModel(model);
   useSettingsStore.getState().save(settingsFromStored(conversation.settings));

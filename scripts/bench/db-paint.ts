@@ -7,14 +7,19 @@
  */
 import type { Browser } from "@playwright/test";
 
-/** `api`: part of the URL of the request that brings the content, to split the wait in two. */
+/**
+ * `api`: part of the URL of the request that would bring the content from the browser (the
+ * server renders it now: counted, to show that none is made).
+ */
 export type PaintTarget = { url: string; selector: string; text?: string; api: string };
 export type PaintSample = {
   ttfbMs: number;
+  /** The whole HTML received (null: still arriving when the content showed), and the stylesheets (render-blocking; none when inlined). */
+  htmlEndMs: number | null;
+  cssEndMs: number | null;
   fcpMs: number | null;
-  /** When the page (hydrated) asked for its content, and when the answer had fully arrived. */
-  apiStartMs: number | null;
-  apiEndMs: number | null;
+  /** Requests for the content made by the page up to when it was on screen (0: the server rendered it). */
+  apiRequests: number;
   visibleMs: number;
   mountedMessages: number;
 };
@@ -53,15 +58,22 @@ export async function measurePaint(browser: Browser, target: PaintTarget): Promi
       undefined,
       { timeout: 60_000 },
     );
+    // The probe sees the content in the frame callback just before its paint: FCP is reported after.
+    await page
+      .waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, undefined, {
+        timeout: 5_000,
+      })
+      .catch(() => undefined);
     return (await page.evaluate(`(() => {
       const nav = performance.getEntriesByType("navigation")[0];
       const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-      const api = performance.getEntriesByType("resource").find((e) => e.name.includes(${JSON.stringify(target.api)}));
+      const api = performance.getEntriesByType("resource").filter((e) => e.name.includes(${JSON.stringify(target.api)}));
       return {
         ttfbMs: nav ? nav.responseStart : 0,
+        htmlEndMs: nav && nav.responseEnd > 0 ? nav.responseEnd : null,
+        cssEndMs: Math.max(0, ...performance.getEntriesByType("resource").filter((e) => e.name.includes(".css")).map((e) => e.responseEnd)) || null,
         fcpMs: fcp ? fcp.startTime : null,
-        apiStartMs: api ? api.startTime : null,
-        apiEndMs: api ? api.responseEnd : null,
+        apiRequests: api.length,
         visibleMs: window.__paint.visibleAt,
         mountedMessages: document.querySelectorAll('[data-testid="message"]').length,
       };

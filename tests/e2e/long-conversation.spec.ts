@@ -48,6 +48,8 @@ async function topVisible(page: Page): Promise<{ n: number; offset: number } | n
 async function openLong(page: Page): Promise<void> {
   await page.goto(`/c/${conversationId}`);
   await expect(messageNo(page, COUNT)).toBeInViewport();
+  // The server's HTML shows it before the browser has taken over: wait for that before scrolling.
+  await expect(page.locator('[data-testid="message-list"][data-hydrated]')).toHaveCount(1);
 }
 
 test("opens at the latest message with only nearby messages mounted", async ({ page }) => {

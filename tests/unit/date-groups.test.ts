@@ -35,3 +35,20 @@ describe("groupByDate", () => {
     ]);
   });
 });
+
+describe("dateGroupOf in a named time zone", () => {
+  // The server groups the sidebar in the viewer's zone (from a cookie), not in its own.
+  const serverNow = new Date("2025-06-15T02:30:00Z"); // 15 June 04:30 in Paris, 14 June 22:30 in New York
+
+  it("counts calendar days where the viewer lives", () => {
+    const late = "2025-06-14T21:00:00Z"; // 14 June 23:00 in Paris, 17:00 in New York
+    expect(dateGroupOf(late, serverNow, "Europe/Paris")).toBe("Yesterday");
+    expect(dateGroupOf(late, serverNow, "America/New_York")).toBe("Today");
+  });
+
+  it("keeps calendar days across a DST change", () => {
+    const afterChange = new Date("2025-03-31T10:00:00Z"); // Paris moved to summer time on 30 March
+    expect(dateGroupOf("2025-03-29T23:30:00Z", afterChange, "Europe/Paris")).toBe("Yesterday");
+    expect(dateGroupOf("2025-03-29T22:30:00Z", afterChange, "Europe/Paris")).toBe("Previous 7 days");
+  });
+});

@@ -2,7 +2,7 @@
  * The sidebar's list: newest activity first, keyset-paged on (updated_at, id) so a page is as
  * cheap at conversation 10,000 as at the first, and rows added meanwhile do not shift pages.
  */
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { DbError } from "../errors";
 import { isUuid } from "../ids";
@@ -53,7 +53,9 @@ export async function listConversations(
           : undefined,
       ),
     )
-    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+    // NULLS LAST as in conversations_user_updated_idx: a bare DESC (NULLS FIRST) does not match
+    // the index, and Postgres then sorts every one of the user's conversations for each page.
+    .orderBy(sql`${conversations.updatedAt} desc nulls last`, sql`${conversations.id} desc nulls last`)
     .limit(limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);

@@ -1,0 +1,48 @@
+"use client";
+import { type ReactNode, useEffect } from "react";
+import { isStreaming, stopStreaming } from "@/lib/client/chat-actions";
+import { useModelStore } from "@/lib/client/model-store";
+import { ServerClock, type SidebarClock, useTimeZoneCookie } from "@/lib/client/sidebar-clock";
+import { useCatchUpOnReturn } from "@/lib/client/use-catch-up-on-return";
+import { Sidebar } from "../sidebar/sidebar";
+import { ChatHeader } from "./chat-header";
+import { Composer } from "./composer";
+import { DemoBanner } from "./demo-banner";
+import { SettingsPanel } from "./settings-panel";
+
+/**
+ * The chat around the conversation: the conversation list, then header, demo note, the page's
+ * conversation (`children`: `/` or `/c/<id>`) and composer, and the settings panel beside them.
+ * The chat's layout renders it, so it stays mounted from one conversation to the next.
+ */
+export function ChatShell({ clock, children }: { clock: SidebarClock; children: ReactNode }) {
+  useCatchUpOnReturn();
+  useTimeZoneCookie(clock.timeZone);
+  useEffect(() => {
+    void useModelStore.persist.rehydrate();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && isStreaming()) {
+        e.preventDefault();
+        stopStreaming();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <ServerClock value={clock}>
+      <div className="flex h-dvh">
+        <Sidebar />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <ChatHeader />
+          <DemoBanner />
+          <main className="flex min-h-0 flex-1 flex-col">
+            {children}
+            <Composer />
+          </main>
+        </div>
+        <SettingsPanel />
+      </div>
+    </ServerClock>
+  );
+}
