@@ -1,5 +1,6 @@
 "use client";
 import { Fragment, type ReactNode, useEffect, useState } from "react";
+import { whenIdle } from "@/lib/client/idle-queue";
 
 /**
  * Turns highlight.js output into React elements. hljs escapes the code and only emits
@@ -48,8 +49,10 @@ function cacheKey(code: string, lang: string) {
 }
 
 /**
- * The highlighted form of a closed code block; null until highlight.js has loaded (and for
- * unknown languages). Each (language, code) pair is highlighted once per page.
+ * The highlighted form of a closed code block; null until it is ready (and for unknown
+ * languages). Each (language, code) pair is highlighted once per page, in idle time, one block
+ * per job: a page of saved answers, or a long answer's blocks closing one after another, never
+ * highlights in one long task.
  */
 export function useHighlighted(code: string, lang: string, enabled: boolean): ReactNode[] | null {
   const key = cacheKey(code, lang);
@@ -63,16 +66,22 @@ export function useHighlighted(code: string, lang: string, enabled: boolean): Re
       return;
     }
     let live = true;
+    let cancelIdle = () => {};
     loading ??= import("./hljs-languages");
     void loading.then((mod) => {
-      const html = mod.highlightToHtml(code, lang);
-      const nodes = html === null ? null : hljsHtmlToReact(html);
-      if (cache.size > 300) cache.clear();
-      cache.set(key, nodes);
-      if (live) setResult({ key, nodes });
+      if (!live) return;
+      cancelIdle = whenIdle(() => {
+        if (!cache.has(key)) {
+          const html = mod.highlightToHtml(code, lang);
+          if (cache.size > 300) cache.clear();
+          cache.set(key, html === null ? null : hljsHtmlToReact(html));
+        }
+        if (live) setResult({ key, nodes: cache.get(key) ?? null });
+      });
     });
     return () => {
       live = false;
+      cancelIdle();
     };
   }, [key, code, lang, enabled]);
   return enabled && result?.key === key ? result.nodes : null;
