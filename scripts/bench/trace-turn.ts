@@ -5,7 +5,7 @@
  * JavaScript functions with the most samples (self and total) from V8's CPU profiler. The raw
  * trace is kept for DevTools (Performance panel → Load profile).
  *
- *   npx tsx scripts/bench/trace-turn.ts [--tokens N] [--over MS] [--js] [--out FILE]   (needs `npx next build`)
+ *   npx tsx scripts/bench/trace-turn.ts [--tokens N] [--pace MARKER] [--over MS] [--js] [--out FILE]   (needs `npx next build`)
  *
  * The production bundle is minified: build with source maps in another dist dir
  * (PARLEY_DIST_DIR=.next-trace, productionBrowserSourceMaps) to read real names, or go by file
@@ -194,7 +194,10 @@ async function main() {
       ],
     });
     // A mark the analysis starts from (trace clock): the send click.
-    await sendTurnAndSettle(page, `Benchmark answer [long:${tokens}] [pace:first=0,chunk=20,size=8]`);
+    await sendTurnAndSettle(
+      page,
+      `Benchmark answer [long:${tokens}] ${opt("--pace", "[pace:first=0,chunk=20,size=8]")}`,
+    );
     const trace = await browser.stopTracing();
     writeFileSync(out, trace);
     const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
