@@ -34,10 +34,16 @@ const GROUP_SIZE = 16;
 const sameBlocks = (a: { blocks: Block[] }, b: { blocks: Block[] }) =>
   a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]);
 
+/** A finished block's height until it has been rendered once (then the browser remembers it). */
+const BLOCK_GUESS_PX = 80;
+
 /** Up to GROUP_SIZE finished blocks; skips style, layout and paint while off screen. */
 const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: Block[] }) {
   return (
-    <div className="[contain-intrinsic-size:auto_600px] [content-visibility:auto]">
+    <div
+      className="[content-visibility:auto]"
+      style={{ containIntrinsicSize: `auto ${blocks.length * BLOCK_GUESS_PX}px` }}
+    >
       {blocks.map((b) => (
         <div key={b.start} className="flow-root">
           <MarkdownBlock text={b.text} streamingTail={false} />
