@@ -24,6 +24,8 @@ type TraceEvent = {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: less than `dur` when the renderer was preempted mid-task. */
+  tdur?: number;
   id?: string;
   args?: { name?: string; data?: Record<string, unknown> & { cpuProfile?: CpuProfileChunk } };
 };
@@ -134,7 +136,7 @@ export function analyse(events: TraceEvent[], overMs: number, from = 0): void {
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
     console.log(
-      `\n=== task at +${((task.ts - t0) / 1000).toFixed(0)} ms: ${((task.dur ?? 0) / 1000).toFixed(1)} ms`,
+      `\n=== task at +${((task.ts - t0) / 1000).toFixed(0)} ms: ${((task.dur ?? 0) / 1000).toFixed(1)} ms wall, ${((task.tdur ?? task.dur ?? 0) / 1000).toFixed(1)} ms thread time`,
     );
     const inside = onMain.filter((e) => e.ts >= task.ts && e.ts < end && e !== task && TIMELINE.has(e.name));
     const byName = new Map<string, number>();
