@@ -1,6 +1,7 @@
 "use client";
 import { Fragment, type ReactNode, useEffect, useState } from "react";
-import { highlightToHtml } from "./hljs-languages";
+import { whenIdle } from "@/lib/client/idle-queue";
+import { highlighterFor } from "./hljs-languages";
 
 /**
  * Turns highlight.js output into React elements. hljs escapes the code and only emits
@@ -49,7 +50,8 @@ function cacheKey(code: string, lang: string) {
 /**
  * The highlighted form of a closed code block; null until highlight.js and the block's grammar
  * have loaded (and for languages Parley shows plain). Each (language, code) pair is highlighted
- * once per page.
+ * once per page, in idle time, one block per job: a page of saved answers, or a long answer's
+ * blocks closing one after another, never highlights in one long task.
  */
 export function useHighlighted(code: string, lang: string, enabled: boolean): ReactNode[] | null {
   const key = cacheKey(code, lang);
@@ -63,14 +65,20 @@ export function useHighlighted(code: string, lang: string, enabled: boolean): Re
       return;
     }
     let live = true;
-    void highlightToHtml(code, lang).then((html) => {
-      const nodes = html === null ? null : hljsHtmlToReact(html);
-      if (cache.size > 300) cache.clear();
-      cache.set(key, nodes);
-      if (live) setResult({ key, nodes });
+    let cancelIdle = () => {};
+    void highlighterFor(lang).then((highlight) => {
+      if (!live) return;
+      cancelIdle = whenIdle(() => {
+        if (!cache.has(key)) {
+          if (cache.size > 300) cache.clear();
+          cache.set(key, highlight === null ? null : hljsHtmlToReact(highlight(code)));
+        }
+        if (live) setResult({ key, nodes: cache.get(key) ?? null });
+      });
     });
     return () => {
       live = false;
+      cancelIdle();
     };
   }, [key, code, lang, enabled]);
   return enabled && result?.key === key ? result.nodes : null;

@@ -138,15 +138,16 @@ function withGrammar(file: string): Promise<HLJSApi> {
 }
 
 /**
- * Highlight.js HTML for `code`, or null for a language Parley does not highlight (shown plain)
- * or when its grammar could not be loaded.
+ * A function from code to highlight.js HTML for `lang`, once the core and its grammar have loaded;
+ * null for a language Parley does not highlight (shown plain) or when its grammar could not be
+ * loaded. Loading and highlighting are two steps so the caller can highlight in idle time.
  */
-export async function highlightToHtml(code: string, lang: string): Promise<string | null> {
+export async function highlighterFor(lang: string): Promise<((code: string) => string) | null> {
   const file = grammarFor(lang);
   if (!file) return null;
   try {
     const hljs = await withGrammar(file);
-    return hljs.highlight(code, { language: file, ignoreIllegals: true }).value;
+    return (code) => hljs.highlight(code, { language: file, ignoreIllegals: true }).value;
   } catch {
     return null;
   }

@@ -4,17 +4,20 @@
  * Chromium (production build, demo mode). Reports:
  *  - main-thread busy time per 1,000 tokens for the first and the last 1,000 tokens
  *    (CDP Performance.getMetrics TaskDuration, positions from bytes received on /api/chat);
- *  - the longest main-thread task and the tasks over 50 ms (trace "toplevel" RunTask events on
- *    the renderer main thread, cross-checked with a PerformanceObserver for longtask);
- *  - frames per second while streaming (requestAnimationFrame count);
- *  - total main-thread time when the same answer arrives as fast as the server can send it.
+ *  - the longest main-thread task and the tasks over 50 ms, from the send click to the end of the
+ *    turn (answer done, title in, sidebar refreshed: scripts/bench/turn-page.ts), from the trace's
+ *    "toplevel" RunTask events on the renderer main thread (cross-checked with a PerformanceObserver
+ *    for longtask), by wall-clock and by thread time (what is left once preemption is taken out);
+ *  - frames per second while streaming (requestAnimationFrame count, send click to answer done);
+ *  - total main-thread time when the same answer arrives as fast as the server can send it;
  * The chat page's first-load JavaScript is measured by ./bundle.ts.
  *
  *   npx tsx scripts/bench/render.ts [--quick] [--tokens N]     (needs `npx next build`)
  */
-import { type Browser, type CDPSession, chromium, type Page } from "@playwright/test";
-import { PARAM_RANGES } from "../../lib/validations/chat";
+import { type Browser, type CDPSession, chromium } from "@playwright/test";
 import { startParley } from "../../tests/support/parley-server";
+import { printTargets, recordTarget } from "./targets";
+import { CHROMIUM_ARGS, prepareChatPage, sendTurnAndSettle } from "./turn-page";
 
 const TOKENS_PER_SECOND = 100;
 /** Emulator pieces are ~8 characters (~2 tokens); 50 a second is 100 tokens a second. */
@@ -30,15 +33,6 @@ export type RenderRow = {
 };
 
 type Sample = { t: number; taskMs: number };
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /**
  * Frame counter and long-task observer, installed before the page's own scripts. A string, not a
@@ -72,50 +66,57 @@ function busyAt(samples: Sample[], t: number): number {
   return prev.taskMs;
 }
 
-async function sendAndWait(page: Page, prompt: string, onTick?: () => Promise<void>): Promise<void> {
-  // The default max_tokens (4096) would cut a long answer short: raise it to the limit.
-  await page.getByTestId("settings-toggle").click();
-  await page.getByTestId("setting-max_tokens").fill(String(PARAM_RANGES.max_tokens.max));
-  await page.getByRole("button", { name: "Close settings" }).click();
-  await page.getByTestId("composer-input").fill(prompt);
-  await page.getByTestId("composer-input").press("Enter");
-  const last = page.locator('[data-testid="message"][data-role="assistant"]').last();
-  await last.waitFor();
-  for (;;) {
-    const status = await last.getAttribute("data-status");
-    if (status && status !== "streaming") {
-      if (status !== "done") throw new Error(`answer ended with status ${status}`);
-      return;
-    }
-    await onTick?.();
-    await page.waitForTimeout(250); // sampling interval of the benchmark, not a test synchronisation
-  }
-}
+/** A top-level task on the renderer's main thread: wall-clock and thread (CPU) time, ms. */
+type MainTask = { wallMs: number; cpuMs: number };
 
-/** RunTask slices on the renderer main thread, from a Chromium trace (microseconds → ms). */
-function mainThreadTasks(trace: Buffer): number[] {
-  type Ev = { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } };
+/**
+ * Top-level tasks on the renderer main thread from a Chromium trace, from the `parley:send` mark
+ * (the send click) to the end of the trace (the turn settled). The thread time says how much of a
+ * task was the page's own work: on a busy machine the renderer is also preempted mid-task, and the
+ * wall-clock figure counts that too.
+ */
+function mainThreadTasks(trace: Buffer): MainTask[] {
+  type Ev = {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    ts: number;
+    dur?: number;
+    tdur?: number;
+    args?: { name?: string };
+  };
   const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: Ev[] }).traceEvents;
   const main = new Set(
     events
       .filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain")
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  return events
+  const from = events.find((e) => e.name === "parley:send")?.ts ?? 0;
+  const tasks = events
     .filter(
       (e) =>
         e.ph === "X" &&
         (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask") &&
+        e.ts >= from &&
         main.has(`${e.pid}:${e.tid}`),
     )
-    .map((e) => (e.dur ?? 0) / 1000);
+    .sort((x, y) => x.ts - y.ts || (y.dur ?? 0) - (x.dur ?? 0));
+  // Chromium nests a RunTask in ThreadControllerImpl::RunTask: count the outer one only.
+  const out: MainTask[] = [];
+  let end = -1;
+  for (const t of tasks) {
+    if (t.ts < end) continue;
+    end = t.ts + (t.dur ?? 0);
+    out.push({ wallMs: (t.dur ?? 0) / 1000, cpuMs: (t.tdur ?? t.dur ?? 0) / 1000 });
+  }
+  return out;
 }
 
 async function streamRun(browser: Browser, url: string, tokens: number) {
   const page = await browser.newPage();
   await page.addInitScript({ content: PAGE_PROBES });
-  await page.goto(url);
-  await page.getByTestId("model-picker").selectOption("anthropic/claude-sonnet-4");
+  await prepareChatPage(page, url);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   await cdp.send("Network.enable");
@@ -131,14 +132,20 @@ async function streamRun(browser: Browser, url: string, tokens: number) {
   const sample = async () => {
     samples.push({ t: performance.now(), taskMs: await taskMs(cdp) });
   };
-  await browser.startTracing(page, { categories: ["toplevel"] });
+  await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
   await sample();
-  // Page-load long tasks (hydration) are not the stream's: count from here.
+  // Page-load long tasks (hydration) are not the turn's: count from the send click.
   const frames0 = (await page.evaluate("window.__bench.longTasks = []; window.__bench.frames")) as number;
   const t0 = performance.now();
-  await sendAndWait(page, `Benchmark answer [long:${tokens}] ${PACE}`, sample);
-  const seconds = (performance.now() - t0) / 1000;
-  await sample();
+  let streamed = { seconds: 0, frames: 0 };
+  await sendTurnAndSettle(page, `Benchmark answer [long:${tokens}] ${PACE}`, {
+    onTick: sample,
+    onAnswered: async () => {
+      const frames = (await page.evaluate("window.__bench.frames")) as number;
+      streamed = { seconds: (performance.now() - t0) / 1000, frames: frames - frames0 };
+      await sample();
+    },
+  });
   const probes = await page.evaluate(
     () => (window as unknown as { __bench: { frames: number; longTasks: number[] } }).__bench,
   );
@@ -160,21 +167,22 @@ async function streamRun(browser: Browser, url: string, tokens: number) {
   return {
     firstPer1k: per1k(0),
     lastPer1k: per1k(tokens - window1k),
-    longestTask: Math.max(0, ...tasks, ...probes.longTasks),
-    over50: Math.max(tasks.filter((d) => d > 50).length, probes.longTasks.length),
-    fps: (probes.frames - frames0) / seconds,
-    seconds,
+    longestWall: Math.max(0, ...tasks.map((t) => t.wallMs), ...probes.longTasks),
+    longestCpu: Math.max(0, ...tasks.map((t) => t.cpuMs)),
+    over50Wall: Math.max(tasks.filter((t) => t.wallMs > 50).length, probes.longTasks.length),
+    over50Cpu: tasks.filter((t) => t.cpuMs > 50).length,
+    fps: streamed.frames / streamed.seconds,
+    seconds: streamed.seconds,
   };
 }
 
 async function fastRun(browser: Browser, url: string, tokens: number): Promise<number> {
   const page = await browser.newPage();
-  await page.goto(url);
-  await page.getByTestId("model-picker").selectOption("anthropic/claude-sonnet-4");
+  await prepareChatPage(page, url);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   const before = await taskMs(cdp);
-  await sendAndWait(page, `Benchmark answer [long:${tokens}] ${FAST}`);
+  await sendTurnAndSettle(page, `Benchmark answer [long:${tokens}] ${FAST}`);
   const after = await taskMs(cdp);
   await page.close();
   return after - before;
@@ -198,6 +206,7 @@ export async function runRenderBench(opts: { quick?: boolean; tokens?: number } 
     const s = await streamRun(browser, server.url, tokens);
     const fastMs = await fastRun(browser, server.url, tokens);
     const ratio = s.lastPer1k / s.firstPer1k;
+    const noLongTasks = s.over50Wall === 0 && s.longestWall <= 50;
     const rows: RenderRow[] = [
       {
         metric: `answer streamed (${tokens} tokens @ ${TOKENS_PER_SECOND} tok/s)`,
@@ -211,27 +220,75 @@ export async function runRenderBench(opts: { quick?: boolean; tokens?: number } 
         metric: "busy ms / 1k tokens, last 1k",
         value: s.lastPer1k,
         unit: "ms",
-        target: "≤ 1.3× first",
-        pass: ratio <= 1.3,
+        target: "≤ 1.2× first",
+        pass: ratio <= 1.2,
       },
-      { metric: "last / first", value: ratio, unit: "×", target: "≤ 1.3", pass: ratio <= 1.3 },
+      { metric: "last / first", value: ratio, unit: "×", target: "≤ 1.2", pass: ratio <= 1.2 },
       {
-        metric: "longest main-thread task",
-        value: s.longestTask,
+        metric: "longest main-thread task, send → turn end",
+        value: s.longestWall,
         unit: "ms",
         target: "≤ 50",
-        pass: s.longestTask <= 50,
+        pass: s.longestWall <= 50,
       },
-      { metric: "tasks over 50 ms", value: s.over50, unit: "", target: "0", pass: s.over50 === 0 },
+      {
+        metric: "tasks over 50 ms, send → turn end",
+        value: s.over50Wall,
+        unit: "",
+        target: "0",
+        pass: s.over50Wall === 0,
+      },
+      {
+        metric: "  same, by thread (CPU) time: longest",
+        value: s.longestCpu,
+        unit: "ms",
+        target: "",
+        pass: null,
+      },
+      {
+        metric: "  same, by thread (CPU) time: over 50 ms",
+        value: s.over50Cpu,
+        unit: "",
+        target: "",
+        pass: null,
+      },
       {
         metric: "frames per second while streaming",
         value: s.fps,
         unit: "fps",
-        target: "≥ 55",
-        pass: s.fps >= 55,
+        target: "≥ 58",
+        pass: s.fps >= 58,
       },
       { metric: "main-thread total, same answer unpaced", value: fastMs, unit: "ms", target: "", pass: null },
     ];
+    const cpu = `by thread time ${s.over50Cpu} over 50 ms, longest ${s.longestCpu.toFixed(0)} ms`;
+    recordTarget({
+      area: "long tasks",
+      metric: "main-thread tasks over 50 ms (turn start to end)",
+      value: s.over50Wall,
+      unit: "",
+      target: "0, longest ≤ 50 ms",
+      met: noLongTasks,
+      detail: `longest ${s.longestWall.toFixed(0)} ms wall; ${cpu} (wall − thread time = preemption on a shared machine)`,
+    });
+    recordTarget({
+      area: "long tasks",
+      metric: "frames per second while streaming",
+      value: s.fps,
+      unit: "fps",
+      target: "≥ 58",
+      met: s.fps >= 58,
+      detail: `${tokens} tokens @ ${TOKENS_PER_SECOND} tok/s over ${s.seconds.toFixed(0)} s`,
+    });
+    recordTarget({
+      area: "long tasks",
+      metric: "busy time, last 1k tokens / first 1k",
+      value: ratio,
+      unit: "×",
+      target: "≤ 1.2",
+      met: ratio <= 1.2,
+      detail: `first ${s.firstPer1k.toFixed(0)} ms vs last ${s.lastPer1k.toFixed(0)} ms busy per 1k tokens`,
+    });
     printRenderRows(rows);
     return rows;
   } finally {
@@ -260,8 +317,10 @@ export function run(opts: { quick?: boolean } = {}): Promise<RenderRow[]> {
 if (require.main === module) {
   const args = process.argv.slice(2);
   const tokensArg = args.includes("--tokens") ? Number(args[args.indexOf("--tokens") + 1]) : undefined;
-  runRenderBench({ quick: args.includes("--quick"), tokens: tokensArg }).catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  runRenderBench({ quick: args.includes("--quick"), tokens: tokensArg })
+    .then(() => printTargets())
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
 }

@@ -74,4 +74,29 @@ test.describe("streaming answers", () => {
     await page.keyboard.press("Escape");
     await expect(answer).toHaveAttribute("data-status", "stopped");
   });
+
+  test("a long answer streamed block by block reads the same as it does after a reload, every code block highlighted", async ({
+    page,
+  }) => {
+    await openChat(page, MODEL_4);
+    await send(page, "A long one [long:2500] [pace:first=0,chunk=5,size=64]");
+    const answer = assistant(page);
+    await expect(answer).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
+    const markdown = answer.locator('[data-slot="markdown"]');
+    const codeBlocks = answer.getByTestId("code-block");
+    expect(await codeBlocks.count()).toBeGreaterThan(2);
+    // Highlighting runs in idle time, block by block: every finished block gets it.
+    await expect(answer.locator('[data-testid="code-block"][data-highlighted="false"]')).toHaveCount(0);
+    const streamed = await markdown.textContent();
+    const streamedBlocks = await codeBlocks.count();
+
+    // The saved answer rendered in one go: the same text, in the same order, the same code blocks.
+    await page.reload();
+    const saved = assistant(page);
+    await expect(saved).toHaveAttribute("data-status", "done");
+    await expect(saved.getByTestId("code-block")).toHaveCount(streamedBlocks);
+    expect(await saved.locator('[data-slot="markdown"]').textContent()).toBe(streamed);
+    await expect(saved.locator('[data-testid="code-block"][data-highlighted="false"]')).toHaveCount(0);
+  });
 });
