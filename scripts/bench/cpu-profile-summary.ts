@@ -2,7 +2,9 @@
  * Summarises V8 .cpuprofile files (from `node --cpu-prof`): the functions with the most self time,
  * the most inclusive time, and self time by package (node_modules/<name>, node: internals, Next's
  * compiled vendor code, Parley's own code). Reads every file given; several profiles add up.
- * Usage: tsx scripts/bench/cpu-profile-summary.ts [--top N] [--grep text] file.cpuprofile…
+ * `--last S` keeps only the last S seconds of each profile (the load, not start-up); `--grep`
+ * filters the printed functions.
+ * Usage: tsx scripts/bench/cpu-profile-summary.ts [--top N] [--grep text] [--last S] file.cpuprofile…
  */
 import { readFileSync } from "node:fs";
 
@@ -19,7 +21,10 @@ type Profile = {
 const args = process.argv.slice(2);
 const top = args.includes("--top") ? Number(args[args.indexOf("--top") + 1]) : 30;
 const grep = args.includes("--grep") ? args[args.indexOf("--grep") + 1] : undefined;
-const files = args.filter((a, i) => !a.startsWith("--") && !["--top", "--grep"].includes(args[i - 1] ?? ""));
+const last = args.includes("--last") ? Number(args[args.indexOf("--last") + 1]) * 1e6 : Infinity;
+const files = args.filter(
+  (a, i) => !a.startsWith("--") && !["--top", "--grep", "--last"].includes(args[i - 1] ?? ""),
+);
 
 /** Where a function lives, coarsely: a package, node internals, Next's bundled code, or ours. */
 export function packageOf(url: string): string {
@@ -56,8 +61,12 @@ for (const file of files) {
     const where = f.url ? `${packageOf(f.url)} ${f.url.split("/").pop()}:${f.lineNumber + 1}` : "";
     return `${f.functionName || "(anonymous)"} ${where}`.trim();
   };
+  const from = p.endTime - last;
+  let at = p.startTime;
   for (let i = 0; i < p.samples.length; i++) {
     const us = p.timeDeltas[i + 1] ?? 0;
+    at += p.timeDeltas[i] ?? 0;
+    if (at < from) continue;
     const node = byId.get(p.samples[i]!)!;
     if (node.callFrame.functionName === "(idle)") continue;
     total += us;

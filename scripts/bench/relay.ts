@@ -15,7 +15,7 @@ import { treeCpuSeconds } from "./proc-cpu";
 import { recordTarget } from "./targets";
 
 /** The relay paths measured against the proxy; the first is what `npm start` runs. */
-const RELAY_PATHS = ["parley relay"];
+const RELAY_PATHS = ["parley relay", "parley node server"];
 
 const root = path.resolve(__dirname, "../..");
 const nowMs = () => performance.timeOrigin + performance.now();
@@ -69,9 +69,7 @@ function start(cmd: string, args: string[], env: Record<string, string> = {}): C
  * profiles of the relay's process are written there when it exits (summarise them with
  * scripts/bench/cpu-profile-summary.ts).
  */
-function startParley(port: number, env: Record<string, string>): ChildProcess {
-  const next = path.join(root, "node_modules/next/dist/bin/next");
-  const args = [next, "start", "-p", String(port), "-H", "127.0.0.1"];
+function startParley(args: string[], env: Record<string, string>): ChildProcess {
   const dir = process.env.PARLEY_BENCH_CPU_PROF;
   return start(process.execPath, dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...args] : args, env);
 }
@@ -140,23 +138,37 @@ async function runPath(target: Target, streams: number, spreadMs: number, prompt
 }
 
 export async function runRelayBench(opts: { quick?: boolean } = {}): Promise<RelayRow[]> {
-  const [emuPort, proxyPort, parleyPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [emuPort, proxyPort, parleyPort, serverPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const emuUrl = `http://127.0.0.1:${emuPort}/v1`;
   const tsx = path.join(root, "node_modules/.bin/tsx");
   const children = [
     start(tsx, ["scripts/gateway-emulate.ts", "--port", String(emuPort), "--stamp", "--quiet"]),
     start(tsx, ["scripts/bench/bare-proxy.ts", "--port", String(proxyPort), "--upstream", emuUrl]),
-    startParley(parleyPort, {
+    startParley(["node_modules/next/dist/bin/next", "start", "-p", String(parleyPort), "-H", "127.0.0.1"], {
       NODE_ENV: "production",
       AIGATEWAY_API_KEY: "bench-key",
       AIGATEWAY_BASE_URL: emuUrl,
       PARLEY_DATA_DIR: `/tmp/parley-bench-${process.pid}`,
+    }),
+    // The alternative: server.ts, the chat route's handler straight on node:http (its own data dir:
+    // PGlite takes one process per folder).
+    startParley(["--import", "tsx", "server.ts", "-p", String(serverPort), "-H", "127.0.0.1"], {
+      NODE_ENV: "production",
+      AIGATEWAY_API_KEY: "bench-key",
+      AIGATEWAY_BASE_URL: emuUrl,
+      PARLEY_DATA_DIR: `/tmp/parley-bench-server-${process.pid}`,
     }),
   ];
   try {
     await waitFor(`${emuUrl}/models`, { headers: { authorization: "Bearer x" } });
     await waitFor(`http://127.0.0.1:${proxyPort}/v1/models`, { headers: { authorization: "Bearer x" } });
     await waitFor(`http://127.0.0.1:${parleyPort}/api/health?ready`);
+    await waitFor(`http://127.0.0.1:${serverPort}/api/health?ready`);
     const model = "anthropic/claude-sonnet-4";
     const gatewayBody = (prompt: string) => ({
       model,
@@ -177,6 +189,12 @@ export async function runRelayBench(opts: { quick?: boolean } = {}): Promise<Rel
         url: `http://127.0.0.1:${parleyPort}/api/chat`,
         body: (prompt) => ({ model, messages: [{ role: "user", content: prompt }] }),
         pid: children[2]!.pid!,
+      },
+      {
+        name: "parley node server",
+        url: `http://127.0.0.1:${serverPort}/api/chat`,
+        body: (prompt) => ({ model, messages: [{ role: "user", content: prompt }] }),
+        pid: children[3]!.pid!,
       },
     ];
     const prompt = "Benchmark stream [long:600][pace:first=0,chunk=20,size=16]";
@@ -304,7 +322,7 @@ function recordRelayTargets(
         unit: "ms",
         target: "< 1000 ms",
         met: m.ttfbP99Ms < 1000,
-        detail: `p50 ${m.ttfbP50Ms.toFixed(0)} ms; bare proxy p99 ${row("bare proxy", run.many)?.ttfbP99Ms.toFixed(0)} ms${manyNote}`,
+        detail: `p50 ${m.ttfbP50Ms.toFixed(0)} ms; bare proxy p99 ${row("bare proxy", run.many)?.ttfbP99Ms.toFixed(0)} ms; all open at once, a chunk per 100 ms${manyNote}`,
       });
     }
   }
@@ -314,11 +332,11 @@ export function printRelayRows(rows: RelayRow[]): void {
   const f = (n: number | null, d = 1) => (n === null || Number.isNaN(n) ? "—" : n.toFixed(d));
   console.log("\nRelay: time to first event, per-event delay (emulator → client), CPU");
   console.log(
-    "path          streams  events  errors  ttfb p50 ms  ttfb p99 ms  delay p50 ms  delay p99 ms  cpu ms/1k ev  cpu ms/open",
+    "path               streams  events  errors  ttfb p50 ms  ttfb p99 ms  delay p50 ms  delay p99 ms  cpu ms/1k ev  cpu ms/open",
   );
   for (const r of rows) {
     console.log(
-      `${r.path.padEnd(13)} ${String(r.streams).padStart(7)} ${String(r.events).padStart(7)} ${String(r.errors).padStart(7)} ${f(r.ttfbP50Ms).padStart(12)} ${f(r.ttfbP99Ms).padStart(12)} ${f(r.delayP50Ms, 2).padStart(13)} ${f(r.delayP99Ms, 2).padStart(13)} ${f(r.cpuMsPer1kEvents).padStart(13)} ${f(r.cpuMsPerStreamOpen, 2).padStart(12)}`,
+      `${r.path.padEnd(18)} ${String(r.streams).padStart(7)} ${String(r.events).padStart(7)} ${String(r.errors).padStart(7)} ${f(r.ttfbP50Ms).padStart(12)} ${f(r.ttfbP99Ms).padStart(12)} ${f(r.delayP50Ms, 2).padStart(13)} ${f(r.delayP99Ms, 2).padStart(13)} ${f(r.cpuMsPer1kEvents).padStart(13)} ${f(r.cpuMsPerStreamOpen, 2).padStart(12)}`,
     );
   }
 }
