@@ -24,6 +24,23 @@ describe("BatchWriter", () => {
     ]);
   });
 
+  it("under load, waits for company: rows added a moment apart after a write go together", async () => {
+    const batches: number[][] = [];
+    const writer = new BatchWriter<number>(
+      async (rows) => {
+        batches.push(rows);
+      },
+      { gatherMs: 50, busyMs: 10_000 },
+    );
+    await writer.add(1);
+    // A write just ended: the next batch waits up to 50 ms, so a row added a tick later joins it.
+    const a = writer.add(2);
+    await new Promise((r) => setImmediate(r));
+    const b = writer.add(3);
+    await Promise.all([a, b]);
+    expect(batches).toEqual([[1], [2, 3]]);
+  });
+
   it("retries a failed batch row by row, so only the bad row fails", async () => {
     const written: number[] = [];
     const writer = new BatchWriter<number>(async (rows) => {
