@@ -214,6 +214,14 @@ export async function runRelayBench(opts: { quick?: boolean } = {}): Promise<Rel
     for (const [streams, spread] of levels) {
       for (const t of targets) rows.push(await runPath(t, streams!, spread!, prompt));
     }
+    // One stream's time to first event is one sample, and the machine is shared: the TTFB at one
+    // stream is the median of 15 single streams, one after another.
+    for (const t of targets) {
+      const ttfbs: number[] = [];
+      for (let i = 0; i < 15; i++) ttfbs.push((await oneStream(t, `${prompt} #ttfb${i}`)).ttfb);
+      const one = rows.find((r) => r.path === t.name && r.streams === 1);
+      if (one) one.ttfbP50Ms = percentile(ttfbs, 50);
+    }
     // CPU to open a stream: short streams (a few events each), 200 of them started over 2 s, CPU
     // divided by the count. The events they carry are the same on every path.
     const opens = opts.quick ? 50 : 200;
@@ -225,10 +233,15 @@ export async function runRelayBench(opts: { quick?: boolean } = {}): Promise<Rel
       openCost.set(t.name, perOpen);
       for (const r of rows) if (r.path === t.name) r.cpuMsPerStreamOpen = perOpen;
     }
-    // Many at once: every stream is open together at the peak (each lasts ~3 s, all start within 2 s).
+    // Many at once: 500 streams start over 5 s (100 a second) and each lasts ~15 s, so all are open
+    // together for ~10 s. Chunks every 100 ms rather than 20: at 500 streams the emulator and this
+    // client share the machine's two cores with the relay, and 25,000 events a second would
+    // measure them rather than the relay.
     const many = opts.quick ? 200 : 500;
-    for (const t of targets.filter((x) => x.name !== "direct"))
-      rows.push(await runPath(t, many, 2000, prompt));
+    const manyPrompt = "Benchmark stream [long:600][pace:first=0,chunk=100,size=16]";
+    for (const t of targets.filter((x) => x.name !== "direct")) {
+      rows.push(await runPath(t, many, 5000, manyPrompt));
+    }
     recordRelayTargets(rows, openCost, { quick: !!opts.quick, many, opens });
     return rows;
   } finally {
@@ -300,7 +313,7 @@ function recordRelayTargets(
         unit: "ms",
         target: "≤ +5 ms",
         met: over <= 5,
-        detail: `relay ${r1.ttfbP50Ms.toFixed(1)} ms vs direct ${d1.ttfbP50Ms.toFixed(1)} ms, proxy ${row("bare proxy", 1)?.ttfbP50Ms.toFixed(1)} ms`,
+        detail: `relay ${r1.ttfbP50Ms.toFixed(1)} ms vs direct ${d1.ttfbP50Ms.toFixed(1)} ms, proxy ${row("bare proxy", 1)?.ttfbP50Ms.toFixed(1)} ms (medians of 15 single streams)`,
       });
     }
     const m = row(relay, run.many);
@@ -322,7 +335,7 @@ function recordRelayTargets(
         unit: "ms",
         target: "< 1000 ms",
         met: m.ttfbP99Ms < 1000,
-        detail: `p50 ${m.ttfbP50Ms.toFixed(0)} ms; bare proxy p99 ${row("bare proxy", run.many)?.ttfbP99Ms.toFixed(0)} ms; all open at once, a chunk per 100 ms${manyNote}`,
+        detail: `p50 ${m.ttfbP50Ms.toFixed(0)} ms; bare proxy p99 ${row("bare proxy", run.many)?.ttfbP99Ms.toFixed(0)} ms; started over 5 s, all open together, a chunk per 100 ms${manyNote}`,
       });
     }
   }
