@@ -26,21 +26,39 @@ export function startCall(stallMs: number, outer: AbortSignal): Call {
   const controller = new AbortController();
   const onAbort = () => controller.abort(outer.reason);
   outer.addEventListener("abort", onAbort, { once: true });
+  // arm() and disarm() run around every network chunk: they only note the time, and one timer
+  // (re-set only when it fires early) decides. A new timer per chunk would cost more than the chunk.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let armedAt: number | null = null;
+  let disposed = false;
+  const check = () => {
+    timer = undefined;
+    if (disposed) return;
+    if (armedAt === null) return;
+    const waited = performance.now() - armedAt;
+    if (waited >= stallMs) {
+      call.stalled = true;
+      controller.abort(new Error("stalled"));
+    } else {
+      timer = setTimeout(check, stallMs - waited);
+    }
+  };
   const call: Call = {
     stallMs,
     signal: controller.signal,
     stalled: false,
     arm() {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        call.stalled = true;
-        controller.abort(new Error("stalled"));
-      }, stallMs);
+      armedAt = performance.now();
+      timer ??= setTimeout(check, stallMs);
     },
-    disarm: () => clearTimeout(timer),
+    disarm: () => {
+      armedAt = null;
+    },
     dispose() {
+      disposed = true;
+      armedAt = null;
       clearTimeout(timer);
+      timer = undefined;
       outer.removeEventListener("abort", onAbort);
     },
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/connect";
-import { incrementCounter, limitsFor, pruneCounters, spendSince } from "@/lib/db/queries/usage";
+import { cachedLimitsFor, incrementCounter, pruneCounters, spendSince } from "@/lib/db/queries/usage";
 import type { UsageLimitRow } from "@/lib/db/schema";
 import { serverEnv } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors/codes";
@@ -39,7 +39,7 @@ type Subject = { scope: Scope; row: UsageLimitRow; userIds: string[] };
  * else from the database, so the limits hold across instances either way.
  */
 export async function enforceLimits(db: Db, userId: string, now = new Date()): Promise<void> {
-  const found = await limitsFor(db, userId);
+  const found = await cachedLimitsFor(db, userId);
   const subjects: Subject[] = [
     ...(found.user ? [{ scope: "user" as const, row: found.user, userIds: [userId] }] : []),
     ...found.groups.map((g) => ({ scope: "group" as const, row: g.row, userIds: g.memberIds })),

@@ -1,12 +1,24 @@
 import "server-only";
+import { BatchWriter } from "@/lib/db/batch-writer";
 import type { Db } from "@/lib/db/connect";
-import { insertUsageEvent } from "@/lib/db/queries/usage";
+import { insertUsageEvents, type NewUsageEvent } from "@/lib/db/queries/usage";
 import type { UsageKind } from "@/lib/db/schema";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { costOf, type PriceTable, parsePrices, tokenCounts, type UsageLike } from "./cost";
 
 let prices: PriceTable | undefined;
+
+/** One writer per database handle: answers that end together share one insert. */
+const writers = new WeakMap<Db, BatchWriter<NewUsageEvent>>();
+function usageWriter(db: Db): BatchWriter<NewUsageEvent> {
+  let w = writers.get(db);
+  if (!w) {
+    w = new BatchWriter((rows) => insertUsageEvents(db, rows));
+    writers.set(db, w);
+  }
+  return w;
+}
 
 /** The price table from PARLEY_PRICES (parsed once), over the defaults. */
 export function priceTable(): PriceTable {
@@ -36,7 +48,7 @@ export async function recordUsage(db: Db, r: UsageRecord): Promise<void> {
     if (typeof usage.cost !== "number" && !table[r.model]) {
       logger.warn({ model: r.model }, "no price for this model: its usage is recorded at $0");
     }
-    await insertUsageEvent(db, {
+    await usageWriter(db).add({
       userId: r.userId,
       model: r.model,
       kind: r.kind,

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/connect";
 import { DbError } from "@/lib/db/errors";
-import { getModelPolicy } from "@/lib/db/queries/settings";
+import { cachedModelPolicy } from "@/lib/db/queries/settings";
 import { serverEnv } from "@/lib/env";
 import { gatewayConfig } from "@/lib/gateway/config";
 import { ensureEmbeddedGateway } from "@/lib/gateway/embedded";
@@ -25,7 +25,7 @@ function turnDeps(): ChatTurnDeps {
 
 /** The admin chooses which models are offered (admin area); any other is refused before the gateway. */
 async function assertModelOffered(db: Db, model: string): Promise<void> {
-  const policy = await getModelPolicy(db);
+  const policy = await cachedModelPolicy(db);
   if (!(policy.offered as readonly string[]).includes(model)) {
     throw new ApiError(400, "bad_request", `model: ${model} is not offered on this Parley.`, "model");
   }

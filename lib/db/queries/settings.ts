@@ -8,6 +8,7 @@ import {
   type SignUpPolicy,
 } from "../../validations/admin";
 import type { Db } from "../connect";
+import { cachedRead, forgetCached } from "../read-cache";
 import { settings } from "../schema";
 
 export async function getSetting(db: Db, key: string): Promise<unknown> {
@@ -16,10 +17,12 @@ export async function getSetting(db: Db, key: string): Promise<unknown> {
 }
 
 export async function setSetting(db: Db, { key, value }: { key: string; value: unknown }): Promise<void> {
+  forgetCached("settings:");
   await db
     .insert(settings)
     .values({ key, value })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()` } });
+  forgetCached("settings:");
 }
 
 /** Inserts `value` unless the key exists, and returns whichever value is stored (first writer wins). */
@@ -36,6 +39,11 @@ export async function getSignUpPolicy(db: Db): Promise<SignUpPolicy> {
   return (SIGN_UP_POLICIES as readonly unknown[]).includes(value)
     ? (value as SignUpPolicy)
     : DEFAULT_SIGN_UP_POLICY;
+}
+
+/** The model policy, remembered for a second (lib/db/read-cache.ts): the relay reads it per request. */
+export function cachedModelPolicy(db: Db): Promise<ModelPolicy> {
+  return cachedRead("settings:models", () => getModelPolicy(db));
 }
 
 export async function getModelPolicy(db: Db): Promise<ModelPolicy> {

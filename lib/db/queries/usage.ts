@@ -5,6 +5,7 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../connect";
 import { newId } from "../ids";
+import { cachedRead, forgetCached } from "../read-cache";
 import {
   groupMembers,
   groups,
@@ -29,19 +30,23 @@ export type NewUsageEvent = {
   apiKeyId?: string | null;
 };
 
-export async function insertUsageEvent(db: Db, e: NewUsageEvent): Promise<void> {
-  await db.insert(usageEvents).values({
-    id: newId(),
-    userId: e.userId,
-    model: e.model,
-    kind: e.kind,
-    promptTokens: e.promptTokens,
-    completionTokens: e.completionTokens,
-    reasoningTokens: e.reasoningTokens,
-    costUsd: e.costUsd.toFixed(8),
-    generationId: e.generationId ?? null,
-    apiKeyId: e.apiKeyId ?? null,
-  });
+/** Several rows in one statement (lib/usage/record.ts groups the answers that end together). */
+export async function insertUsageEvents(db: Db, rows: NewUsageEvent[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(usageEvents).values(
+    rows.map((e) => ({
+      id: newId(),
+      userId: e.userId,
+      model: e.model,
+      kind: e.kind,
+      promptTokens: e.promptTokens,
+      completionTokens: e.completionTokens,
+      reasoningTokens: e.reasoningTokens,
+      costUsd: e.costUsd.toFixed(8),
+      generationId: e.generationId ?? null,
+      apiKeyId: e.apiKeyId ?? null,
+    })),
+  );
 }
 
 /** USD spent by these users since `since`. */
@@ -55,6 +60,11 @@ export async function spendSince(db: Db, input: { userIds: string[]; since: Date
 }
 
 /** The user's own limits and those of each group they belong to, with the groups' member ids. */
+/** limitsFor, remembered for a second (lib/db/read-cache.ts): every chat request reads it. */
+export function cachedLimitsFor(db: Db, userId: string): ReturnType<typeof limitsFor> {
+  return cachedRead(`limits:${userId}`, () => limitsFor(db, userId));
+}
+
 export async function limitsFor(
   db: Db,
   userId: string,
@@ -105,6 +115,7 @@ export async function upsertLimit(db: Db, input: LimitInput): Promise<void> {
     .insert(usageLimits)
     .values({ scope: input.scope, subjectId: input.subjectId, ...values })
     .onConflictDoUpdate({ target: [usageLimits.scope, usageLimits.subjectId], set: values });
+  forgetCached("limits:");
 }
 
 export async function listLimits(db: Db): Promise<UsageLimitRow[]> {
@@ -134,19 +145,22 @@ export async function saveGroup(
   input: { id?: string; name: string; memberIds?: string[] },
 ): Promise<string> {
   const id = input.id ?? newId();
-  return db.transaction(async (tx) => {
-    await tx
-      .insert(groups)
-      .values({ id, name: input.name })
-      .onConflictDoUpdate({ target: groups.id, set: { name: input.name } });
-    if (input.memberIds) {
-      await tx.delete(groupMembers).where(eq(groupMembers.groupId, id));
-      if (input.memberIds.length > 0) {
-        await tx.insert(groupMembers).values(input.memberIds.map((userId) => ({ groupId: id, userId })));
+  forgetCached("limits:");
+  return db
+    .transaction(async (tx) => {
+      await tx
+        .insert(groups)
+        .values({ id, name: input.name })
+        .onConflictDoUpdate({ target: groups.id, set: { name: input.name } });
+      if (input.memberIds) {
+        await tx.delete(groupMembers).where(eq(groupMembers.groupId, id));
+        if (input.memberIds.length > 0) {
+          await tx.insert(groupMembers).values(input.memberIds.map((userId) => ({ groupId: id, userId })));
+        }
       }
-    }
-    return id;
-  });
+      return id;
+    })
+    .finally(() => forgetCached("limits:"));
 }
 
 /** Adds one request to a fixed window and returns the window's count, in one statement. */
