@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --only relay|generations|render|bundle|db]
+ * npm run bench [-- --quick] [-- --only relay|generations|render|bundle|db[,…]]
  * Prints a table per benchmark and writes all figures to bench-results/<timestamp>.json.
  * The relay, generations, render and bundle benchmarks run against a production build; it is made first
  * if missing (PARLEY_DIST_DIR names its folder, `.next` by default).
@@ -14,7 +14,9 @@ import { printTargets } from "./targets";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+/** `--only relay,render`: those benchmarks only, in one run (their targets side by side). */
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1]?.split(",") : undefined;
+const runs = (name: string) => !only || only.includes(name);
 
 /** Benchmarks measure `next start`, as people run Parley: build once if there is no build yet. */
 function ensureBuild(): void {
@@ -25,20 +27,20 @@ function ensureBuild(): void {
 }
 
 async function main(): Promise<void> {
-  if (only !== "db") ensureBuild();
+  if (!only || only.some((name) => name !== "db")) ensureBuild();
   const results: Record<string, unknown> = { at: new Date().toISOString(), quick };
-  if (!only || only === "relay") {
+  if (runs("relay")) {
     const rows = await runRelayBench({ quick });
     printRelayRows(rows);
     results.relay = rows;
   }
-  if (!only || only === "generations") {
+  if (runs("generations")) {
     const generations = await runGenerationsBench({ quick });
     printGenerationRows(generations, describePlan(quick));
     results.generations = generations;
   }
   for (const extra of ["render", "bundle", "db"] as const) {
-    if (only && only !== extra) continue;
+    if (!runs(extra)) continue;
     try {
       const mod = await import(`./${extra}`);
       results[extra] = await mod.run({ quick });
