@@ -10,6 +10,11 @@ export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   const initTheme = useThemeStore((s) => s.init);
   useEffect(() => initTheme(), [initTheme]);
+  // Pages are drawn by the server and usable to the eye before their scripts run; this marks the
+  // moment they also answer keys and clicks (tests wait for it before pressing a shortcut).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   return (
     <QueryClientProvider client={client}>
       {children}

@@ -25,9 +25,9 @@ function tailOf(ids: string[], byId: Record<string, ChatMessage>): string[] {
  * end of the conversation before any script runs. `flex-col-reverse` starts the scroll at the
  * bottom without JavaScript; `mb-auto` keeps a short conversation at the top, as the virtualised
  * list (which replaces this once hydrated) shows it. Same padding and gaps as that list.
- * The messages are written newest first and shown in reading order by the inner
- * `flex-col-reverse`: the HTML arrives in pieces, and a frame painted before the last piece has
- * been parsed must already hold the latest message, not the ones before it.
+ * The HTML arrives in pieces and the browser may paint before the last piece is parsed: the
+ * messages stay invisible until the end marker after the last one is in, so the first frame that
+ * shows any message shows the latest, never the ones before it with the end still missing.
  */
 export function MessageTail() {
   const ids = useChatStore((s) => s.ids);
@@ -42,14 +42,13 @@ export function MessageTail() {
         aria-live="off"
       >
         {ids.length > 0 ? (
-          <div className="mx-auto mb-auto flex w-full max-w-3xl flex-col-reverse gap-5 py-4">
-            {tailOf(ids, byId)
-              .reverse()
-              .map((id) => (
-                <div key={id} className="w-full px-3 sm:px-4">
-                  <Message id={id} />
-                </div>
-              ))}
+          <div className="mx-auto mb-auto flex w-full max-w-3xl flex-col gap-5 py-4 [&:not(:has(>[data-tail-end]))]:invisible">
+            {tailOf(ids, byId).map((id) => (
+              <div key={id} className="w-full px-3 sm:px-4">
+                <Message id={id} />
+              </div>
+            ))}
+            <div data-tail-end="" hidden />
           </div>
         ) : (
           <div className="mb-auto">

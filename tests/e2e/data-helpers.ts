@@ -79,12 +79,16 @@ export async function exportedTitles(request: APIRequestContext): Promise<string
 }
 
 export async function openSearchFromSidebar(page: Page): Promise<void> {
+  // The server-drawn page is on screen before its buttons answer clicks.
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await page.getByTestId("sidebar").getByTestId("open-search").click();
   await expect(page.getByTestId("search-dialog")).toBeVisible();
   await expect(page.getByTestId("search-input")).toBeFocused();
 }
 
 export async function openDataDialog(page: Page): Promise<void> {
+  // The server-drawn page is on screen before its buttons answer clicks.
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await page.getByTestId("sidebar").getByTestId("open-data").click();
   await expect(page.getByTestId("data-dialog")).toBeVisible();
 }

@@ -7,6 +7,8 @@ export const MODEL_46 = "anthropic/claude-sonnet-4.6";
 /** Opens the chat page with a chosen model (the picker remembers it, so set it each time). */
 export async function openChat(page: Page, model: string = MODEL_46): Promise<void> {
   await page.goto("/");
+  // The server-drawn page is on screen before its controls answer: wait until they do.
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await page.getByTestId("model-picker").selectOption(model);
   await expect(page.getByTestId("model-picker")).toHaveValue(model);
 }

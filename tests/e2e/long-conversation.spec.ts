@@ -57,11 +57,13 @@ test("opens at the latest message with only nearby messages mounted", async ({ p
   page.on("request", (r) => {
     if (r.url().includes("/messages?before=")) older.push(r.url());
   });
-  // Notes, at the first frame that draws any message, whether the latest one is in view.
+  // Notes, at the first frame that draws any message (a visible one), whether the latest one is in view.
   await page.addInitScript((last) => {
     const w = window as unknown as { __firstFrame?: boolean };
     const tick = () => {
-      const all = [...document.querySelectorAll('[data-testid="message"]')];
+      const all = [...document.querySelectorAll('[data-testid="message"]')].filter(
+        (el) => getComputedStyle(el).visibility !== "hidden",
+      );
       if (all.length === 0) return requestAnimationFrame(tick);
       w.__firstFrame = all.some((el) => {
         const r = el.getBoundingClientRect();

@@ -6,6 +6,8 @@ import { assistant, openChat, send } from "./helpers";
 const results = (page: Page) => page.getByTestId("search-result");
 
 async function search(page: Page, query: string): Promise<void> {
+  // The server-drawn page is on screen before the shortcut's listener is attached.
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await page.keyboard.press("ControlOrMeta+k");
   await expect(page.getByTestId("search-dialog")).toBeVisible();
   await page.getByTestId("search-input").fill(query);
