@@ -7,6 +7,7 @@ import { ArchiveIcon, PencilIcon, PinIcon, TrashIcon } from "@/components/ui/ico
 import { cn } from "@/lib/client/cn";
 import type { ConversationRecord } from "@/lib/client/conversations-api";
 import { useConversationActions } from "@/lib/client/use-conversation-actions";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { RenameField } from "./rename-field";
 
 export const UNTITLED = "New chat";
@@ -16,10 +17,13 @@ type Props = { conversation: ConversationRecord; current: boolean };
 /**
  * One conversation in the sidebar: a link, and its actions (shown on hover or keyboard focus,
  * always on touch screens). The title shows in the row's tooltip when truncated.
+ * The actions are drawn once the page is hydrated: before that they could not answer a click, and
+ * four buttons with icons per row were most of the server-drawn sidebar's HTML (first paint).
  */
 export const ConversationItem = memo(function ConversationItem({ conversation: c, current }: Props) {
   const actions = useConversationActions();
   const router = useRouter();
+  const hydrated = useHydrated();
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const title = c.title || UNTITLED;
@@ -65,7 +69,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
           {title}
         </Link>
       )}
-      {!renaming && (
+      {hydrated && !renaming && (
         <div
           className={cn(
             // Narrower than half the row, so the row's middle is always the link; the gaps between
