@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import type { ParleyServer } from "../support/parley-server";
 import { startParley } from "../support/parley-server";
+import { gotoHydrated } from "./helpers";
 import { freshDataDir, privateServerEnv } from "./private-server";
 
 /**
@@ -24,7 +25,7 @@ test.afterAll(async () => {
 });
 
 async function signUp(page: Page, who: typeof ann) {
-  await page.goto(`${server.url}/sign-up`);
+  await gotoHydrated(page, `${server.url}/sign-up`);
   await page.getByLabel("Name").fill(who.name);
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
@@ -32,7 +33,7 @@ async function signUp(page: Page, who: typeof ann) {
 }
 
 async function signIn(page: Page, who: typeof ann) {
-  await page.goto(`${server.url}/sign-in`);
+  await gotoHydrated(page, `${server.url}/sign-in`);
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -99,7 +100,7 @@ test("a second account sees none of the first one's conversations", async ({ bro
 });
 
 test("a disabled account cannot sign in", async ({ browser }) => {
-  await annPage.goto(`${server.url}/admin`);
+  await gotoHydrated(annPage, `${server.url}/admin`);
   const row = annPage.getByTestId("user-row").filter({ hasText: bob.email });
   await row.getByTestId("toggle-disabled").click();
   await expect(row.getByTestId("toggle-disabled")).toHaveText("Enable");
@@ -112,7 +113,7 @@ test("a disabled account cannot sign in", async ({ browser }) => {
 });
 
 test("a closed sign-up refuses new accounts with a clear message", async ({ browser }) => {
-  await annPage.goto(`${server.url}/admin`);
+  await gotoHydrated(annPage, `${server.url}/admin`);
   await annPage.getByTestId("sign-up-policy").selectOption("closed");
   await expect(annPage.getByTestId("sign-up-policy")).toHaveValue("closed");
 

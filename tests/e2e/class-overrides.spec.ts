@@ -6,7 +6,7 @@
  * so each fails if the override is lost or loses the fight in the stylesheet.
  */
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { MODEL_4, makePng, openChat } from "./helpers";
+import { gotoHydrated, MODEL_4, makePng, openChat } from "./helpers";
 
 const style = (el: Locator, prop: string) =>
   el.evaluate((e, p) => getComputedStyle(e).getPropertyValue(p), prop);
@@ -80,7 +80,7 @@ test("the composer's field has no frame of its own; the attachment's remove butt
 
 test("the rename field is compact and full-width", async ({ page }) => {
   const id = await createConversation(page, `Overrides ${Date.now().toString(36)}`);
-  await page.goto("/");
+  await gotoHydrated(page, "/");
   const item = page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`);
   await item.getByTestId("rename-button").click();
   const input = item.getByTestId("rename-input");
@@ -94,7 +94,7 @@ test("the rename field is compact and full-width", async ({ page }) => {
 test("fixed-width inputs keep their width, full-width ones fill, and the code field is monospace", async ({
   page,
 }) => {
-  await page.goto("/tools");
+  await gotoHydrated(page, "/tools");
   const add = page.getByTestId("mcp-add");
   expect((await add.getByLabel("Server name").boundingBox())!.width).toBe(144); // w-36
   const url = add.getByLabel("Server URL");

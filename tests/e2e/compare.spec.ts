@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import type { RunMetrics } from "@/lib/compare/run-metrics";
-import { MODEL_4, MODEL_46 } from "./helpers";
+import { gotoHydrated, MODEL_4, MODEL_46 } from "./helpers";
 
 type View = {
   runs: { column: number; model: string | null; status: string; metrics: RunMetrics | null }[];
@@ -10,7 +10,7 @@ type View = {
 
 /** Sets up a comparison of Sonnet 4 (column 1) and Sonnet 4.6 (column 2) and opens it. */
 async function newComparison(page: Page, opts: { blind?: boolean } = {}): Promise<string> {
-  await page.goto("/compare");
+  await gotoHydrated(page, "/compare");
   if (opts.blind) await page.getByTestId("setup-blind").check();
   await page.getByTestId("setup-create").click();
   await page.waitForURL(/\/compare\/[0-9a-f-]{36}$/);

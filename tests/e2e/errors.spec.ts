@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { startParley } from "../support/parley-server";
-import { assistant, MODEL_4, openChat, send } from "./helpers";
+import { assistant, gotoHydrated, MODEL_4, openChat, send } from "./helpers";
 import { freshDataDir, privateServerEnv } from "./private-server";
 
 /** Words that blame the person's own network or Parley's server for a fault of the AI Gateway. */
@@ -87,7 +87,7 @@ test.describe("errors", () => {
       GATEWAY_RETRY_BASE_MS: "10",
     });
     try {
-      await page.goto(`${server.url}/`);
+      await gotoHydrated(page, `${server.url}/`);
       await send(page, "Hello, anyone there?");
       const error = await errorBox(page);
       await expect(error).toHaveAttribute("data-code", "gateway_unreachable");

@@ -4,11 +4,23 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export const MODEL_4 = "anthropic/claude-sonnet-4";
 export const MODEL_46 = "anthropic/claude-sonnet-4.6";
 
+/**
+ * Waits until a server-drawn page answers keys and clicks. Its HTML is on screen (and Playwright
+ * can act on it) before React has attached listeners; a click or key press in that window is lost.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+}
+
+/** Navigates and waits until the page answers: for tests that click or type at once. */
+export async function gotoHydrated(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await hydrated(page);
+}
+
 /** Opens the chat page with a chosen model (the picker remembers it, so set it each time). */
 export async function openChat(page: Page, model: string = MODEL_46): Promise<void> {
-  await page.goto("/");
-  // The server-drawn page is on screen before its controls answer: wait until they do.
-  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+  await gotoHydrated(page, "/");
   await page.getByTestId("model-picker").selectOption(model);
   await expect(page.getByTestId("model-picker")).toHaveValue(model);
 }

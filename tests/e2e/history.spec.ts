@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { assistant, MODEL_4, MODEL_46, makePng, openChat, send } from "./helpers";
+import { assistant, gotoHydrated, MODEL_4, MODEL_46, makePng, openChat, send } from "./helpers";
 import { freshDataDir, startPrivateServer } from "./private-server";
 
 /** The sidebar row of the conversation titled `title` (titles carry a per-test id: unique). */
@@ -55,7 +55,7 @@ test.describe("history", () => {
     const dataDir = freshDataDir();
     let server = await startPrivateServer(dataDir);
     try {
-      await page.goto(`${server.url}/`);
+      await gotoHydrated(page, `${server.url}/`);
       await page.getByTestId("model-picker").selectOption(MODEL_46);
       await page.getByTestId("settings-toggle").click();
       await page.getByTestId("setting-system").fill("Answer like a meteorologist.");
@@ -152,7 +152,7 @@ test.describe("history", () => {
   test("rename inline: the new title is saved and survives a reload", async ({ page }) => {
     const id = tag();
     const conversationId = await createConversation(page, `Rename me ${id}`);
-    await page.goto("/");
+    await gotoHydrated(page, "/");
     // By id: while the title is being edited it is an input's value, not the row's text.
     const item = page.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationId}"]`);
     await expect(item).toHaveText(`Rename me ${id}`);
@@ -180,7 +180,7 @@ test.describe("history", () => {
     const id = tag();
     await createConversation(page, `Keep me ${id}`);
     await createConversation(page, `Drop me ${id}`);
-    await page.goto("/");
+    await gotoHydrated(page, "/");
 
     await row(page, `Keep me ${id}`).getByTestId("delete-button").click();
     await expect(row(page, `Keep me ${id}`)).toHaveCount(0);
@@ -199,7 +199,7 @@ test.describe("history", () => {
   test("pin moves a conversation to the top section and unpin puts it back", async ({ page }) => {
     const id = tag();
     await createConversation(page, `Pin me ${id}`);
-    await page.goto("/");
+    await gotoHydrated(page, "/");
     const item = row(page, `Pin me ${id}`);
     await expect(group(page, "Today").getByTestId("conversation-item").filter({ hasText: id })).toHaveCount(
       1,
@@ -229,7 +229,7 @@ test.describe("history", () => {
   test("archive moves a conversation to the Archived view, where it can be unarchived", async ({ page }) => {
     const id = tag();
     await createConversation(page, `Archive me ${id}`);
-    await page.goto("/");
+    await gotoHydrated(page, "/");
     await row(page, `Archive me ${id}`).getByTestId("archive-button").click();
     await expect(row(page, `Archive me ${id}`)).toHaveCount(0);
 
@@ -291,7 +291,7 @@ test.describe("history", () => {
     const id = tag();
     const conversationId = await createConversation(page, `Narrow ${id}`);
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto("/");
+    await gotoHydrated(page, "/");
     const sidebar = page.getByTestId("sidebar");
     await expect(sidebar).toBeHidden();
     const toggle = page.getByTestId("sidebar-toggle");

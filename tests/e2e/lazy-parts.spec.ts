@@ -5,6 +5,7 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { importViaApi, openDataDialog, parleyExport, uniqueWord } from "./data-helpers";
+import { gotoHydrated } from "./helpers";
 
 const HASKELL = [
   "module Main where",
@@ -47,7 +48,7 @@ async function conversationWithHaskell(page: Page, word: string): Promise<string
 
 /** The chat page has hydrated once the model picker shows the remembered model. */
 async function openConversation(page: Page, id: string): Promise<void> {
-  await page.goto(`/c/${id}`);
+  await gotoHydrated(page, `/c/${id}`);
   await expect(page.getByTestId("message")).toHaveCount(2);
   await expect(page.getByTestId("model-picker")).toHaveValue(/.+/);
 }

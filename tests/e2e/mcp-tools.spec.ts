@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { assistant, MODEL_4, openChat, send } from "./helpers";
+import { assistant, gotoHydrated, MODEL_4, openChat, send } from "./helpers";
 
 /**
  * MCP and user-defined tools in Chromium: add the local MCP server (tests/support/fake-mcp-server.ts,
@@ -17,7 +17,7 @@ async function enableTool(page: Page, wireName: string) {
 test("an MCP server's tool is called and its card shows the result", async ({ page }) => {
   const name = `MCP ${Date.now().toString(36)}`;
   const slug = name.toLowerCase().replace(/[^a-z0-9_-]+/g, "_");
-  await page.goto("/tools");
+  await gotoHydrated(page, "/tools");
   const add = page.getByTestId("mcp-add");
   await add.getByLabel("Server name").fill(name);
   await add.getByLabel("Server URL").fill(process.env.PARLEY_E2E_MCP_URL!);
@@ -40,7 +40,7 @@ test("an MCP server's tool is called and its card shows the result", async ({ pa
 
 test("a tool's request to a private address is refused, and the card says so", async ({ page }) => {
   const tool = `private_${Date.now().toString(36)}`;
-  await page.goto("/tools");
+  await gotoHydrated(page, "/tools");
   const form = page.getByTestId("user-tool-add");
   await form.getByLabel("Function definition (JSON)").fill(
     JSON.stringify({
@@ -67,7 +67,7 @@ test("a tool's request to a private address is refused, and the card says so", a
 
 test("a user-defined tool answered by hand in the card", async ({ page }) => {
   const tool = `ask_me_${Date.now().toString(36)}`;
-  await page.goto("/tools");
+  await gotoHydrated(page, "/tools");
   const form = page.getByTestId("user-tool-add");
   await form.getByLabel("Function definition (JSON)").fill(
     JSON.stringify({
