@@ -1,6 +1,7 @@
 "use client";
 import { type ReactNode, useEffect } from "react";
-import { isStreaming, stopStreaming } from "@/lib/client/chat-actions";
+import { isStreaming, preloadTurns, stopStreaming } from "@/lib/client/chat-actions";
+import { whenIdle } from "@/lib/client/idle-queue";
 import { useModelStore } from "@/lib/client/model-store";
 import { ServerClock, type SidebarClock, useTimeZoneCookie } from "@/lib/client/sidebar-clock";
 import { useCatchUpOnReturn } from "@/lib/client/use-catch-up-on-return";
@@ -20,6 +21,9 @@ export function ChatShell({ clock, children }: { clock: SidebarClock; children: 
   useTimeZoneCookie(clock.timeZone);
   useEffect(() => {
     void useModelStore.persist.rehydrate();
+    // Sending is not part of the first screen, so its code loads on demand: fetch it once the
+    // page is idle after hydration, so the first send (or Retry, Continue) does not wait for it.
+    const cancelPreload = whenIdle(preloadTurns);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape" && isStreaming()) {
         e.preventDefault();
@@ -27,7 +31,10 @@ export function ChatShell({ clock, children }: { clock: SidebarClock; children: 
       }
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    return () => {
+      cancelPreload();
+      window.removeEventListener("keydown", onKey);
+    };
   }, []);
   return (
     <ServerClock value={clock}>
