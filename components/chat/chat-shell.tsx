@@ -9,6 +9,7 @@ import { Sidebar } from "../sidebar/sidebar";
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { DemoBanner } from "./demo-banner";
+import { preloadLateParts } from "./late-parts";
 import { SettingsPanel } from "./settings-panel";
 
 /**
@@ -23,7 +24,11 @@ export function ChatShell({ clock, children }: { clock: SidebarClock; children: 
     void useModelStore.persist.rehydrate();
     // Sending is not part of the first screen, so its code loads on demand: fetch it once the
     // page is idle after hydration, so the first send (or Retry, Continue) does not wait for it.
-    const cancelPreload = whenIdle(preloadTurns);
+    // The message parts few messages show (late-parts.tsx) come along: a streamed answer may need them.
+    const cancelPreload = whenIdle(() => {
+      preloadTurns();
+      preloadLateParts();
+    });
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape" && isStreaming()) {
         e.preventDefault();

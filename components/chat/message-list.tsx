@@ -9,6 +9,7 @@ import { estimateMessageHeight } from "@/lib/client/estimate-message-height";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useOlderMessages } from "@/lib/client/use-older-messages";
 import { EmptyChat } from "./empty-chat";
+import { useLatePartsLoading } from "./late-parts";
 import { Message } from "./message";
 import { MessageTail } from "./message-tail";
 import { OlderMessagesStatus } from "./older-messages-status";
@@ -22,10 +23,16 @@ const OVERSCAN = 4;
 
 /**
  * The conversation. The server's HTML (and hydration, which must match it) shows the latest
- * messages as plain HTML; the browser then switches to the virtualised list, at the same place.
+ * messages as plain HTML; the browser then switches to the virtualised list, at the same place,
+ * once the late parts those messages show (tool calls, reasoning, see late-parts.tsx) have loaded:
+ * the list would draw them empty first. It never switches back.
  */
 export function MessageList() {
-  return useHydrated() ? <VirtualMessageList /> : <MessageTail />;
+  const hydrated = useHydrated();
+  const partsLoading = useLatePartsLoading();
+  const switched = useRef(false);
+  if (hydrated && !partsLoading) switched.current = true;
+  return switched.current ? <VirtualMessageList /> : <MessageTail />;
 }
 
 /**

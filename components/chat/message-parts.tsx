@@ -2,10 +2,8 @@
 import { type ComponentType, memo, type ReactNode } from "react";
 import { Markdown } from "@/components/markdown/markdown";
 import type { MessagePart } from "@/lib/stream/message-parts";
-import { JsonAnswer } from "./json-answer";
-import { ReasoningBlock } from "./reasoning-block";
+import { JsonAnswer, ReasoningBlock, ToolCallGroup } from "./late-parts";
 import type { ToolCallPart } from "./tool-call-card";
-import { ToolCallGroup } from "./tool-cards";
 
 type PartOf<T extends MessagePart["type"]> = Extract<MessagePart, { type: T }>;
 /** What a part component gets: its part, whether it is the live end of a streaming message. */
