@@ -1,8 +1,9 @@
 "use client";
 /**
  * Parts of a message that most messages never show, loaded on demand (`next/dynamic`) rather than
- * with the chat page: tool calls (their cards, the approval form, the weather card), reasoning,
- * JSON answers, an answer's error box, and the editor of a question. A message that has one is
+ * with the chat page: tool calls (their cards, the approval form, the weather card), JSON answers,
+ * an answer's error box, and the editor of a question. (Reasoning stays in the first load: thinking
+ * models show it on most answers, and its chunk would carry copies of the code-block modules.) A message that has one is
  * still drawn by the server: Next names that part's chunk in the HTML, and hydration waits for it
  * (the server's HTML stays on screen meanwhile). In the browser they are fetched in idle time after
  * hydration with the send/stream code (`preloadLateParts`), so a streamed answer or Edit finds them.
@@ -35,10 +36,6 @@ const none = () => null;
 export const ToolCallGroup = dynamic(() => tracked(import("./tool-cards")).then((m) => m.ToolCallGroup), {
   loading: none,
 });
-export const ReasoningBlock = dynamic(
-  () => tracked(import("./reasoning-block")).then((m) => m.ReasoningBlock),
-  { loading: none },
-);
 export const JsonAnswer = dynamic(() => tracked(import("./json-answer")).then((m) => m.JsonAnswer), {
   loading: none,
 });
@@ -53,7 +50,6 @@ export const MessageEditor = dynamic(() => tracked(import("./message-editor")).t
 export function preloadLateParts(): void {
   const loads: Promise<unknown>[] = [
     import("./tool-cards"),
-    import("./reasoning-block"),
     import("./json-answer"),
     import("./message-error"),
     import("./message-editor"),

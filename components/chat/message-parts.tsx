@@ -2,7 +2,8 @@
 import { type ComponentType, memo, type ReactNode } from "react";
 import { Markdown } from "@/components/markdown/markdown";
 import type { MessagePart } from "@/lib/stream/message-parts";
-import { JsonAnswer, ReasoningBlock, ToolCallGroup } from "./late-parts";
+import { JsonAnswer, ToolCallGroup } from "./late-parts";
+import { ReasoningBlock } from "./reasoning-block";
 import type { ToolCallPart } from "./tool-call-card";
 
 type PartOf<T extends MessagePart["type"]> = Extract<MessagePart, { type: T }>;
