@@ -1,6 +1,7 @@
 "use client";
 import { type ReactNode, useEffect } from "react";
-import { isStreaming, stopStreaming } from "@/lib/client/chat-actions";
+import { isStreaming, preloadTurns, stopStreaming } from "@/lib/client/chat-actions";
+import { whenIdle } from "@/lib/client/idle-queue";
 import { useModelStore } from "@/lib/client/model-store";
 import { ServerClock, type SidebarClock, useTimeZoneCookie } from "@/lib/client/sidebar-clock";
 import { useCatchUpOnReturn } from "@/lib/client/use-catch-up-on-return";
@@ -8,6 +9,7 @@ import { Sidebar } from "../sidebar/sidebar";
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { DemoBanner } from "./demo-banner";
+import { preloadLateParts } from "./late-parts";
 import { SettingsPanel } from "./settings-panel";
 
 /**
@@ -20,6 +22,13 @@ export function ChatShell({ clock, children }: { clock: SidebarClock; children: 
   useTimeZoneCookie(clock.timeZone);
   useEffect(() => {
     void useModelStore.persist.rehydrate();
+    // Sending is not part of the first screen, so its code loads on demand: fetch it once the
+    // page is idle after hydration, so the first send (or Retry, Continue) does not wait for it.
+    // The message parts few messages show (late-parts.tsx) come along: a streamed answer may need them.
+    const cancelPreload = whenIdle(() => {
+      preloadTurns();
+      preloadLateParts();
+    });
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape" && isStreaming()) {
         e.preventDefault();
@@ -27,7 +36,10 @@ export function ChatShell({ clock, children }: { clock: SidebarClock; children: 
       }
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    return () => {
+      cancelPreload();
+      window.removeEventListener("keydown", onKey);
+    };
   }, []);
   return (
     <ServerClock value={clock}>

@@ -3,7 +3,7 @@ import { type ClipboardEvent, type DragEvent, type KeyboardEvent, useRef, useSta
 import { Button } from "@/components/ui/button";
 import { PaperclipIcon, SendIcon, StopIcon } from "@/components/ui/icons";
 import { Textarea } from "@/components/ui/textarea";
-import { sendMessage, stopStreaming } from "@/lib/client/chat-actions";
+import { preloadTurns, sendMessage, stopStreaming } from "@/lib/client/chat-actions";
 import { useChatStore } from "@/lib/client/chat-store";
 import { cn } from "@/lib/client/cn";
 import { useComposerStore } from "@/lib/client/composer-store";
@@ -75,7 +75,12 @@ export function Composer() {
           id="composer-input"
           data-testid="composer-input"
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
+          // About to send: have the send/stream machinery (loaded on demand) ready by then.
+          onFocus={preloadTurns}
+          onChange={(e) => {
+            preloadTurns();
+            setDraft(e.target.value);
+          }}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           maxLength={LIMITS.textChars}

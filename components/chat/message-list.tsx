@@ -1,130 +1,46 @@
 "use client";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useLayoutEffect, useRef } from "react";
-import { useRevealInList } from "@/components/search/use-reveal-in-list";
-import { Button } from "@/components/ui/button";
-import { ArrowDownIcon } from "@/components/ui/icons";
-import { useChatStore } from "@/lib/client/chat-store";
-import { estimateMessageHeight } from "@/lib/client/estimate-message-height";
+import { type ComponentType, useEffect, useRef, useState } from "react";
 import { useHydrated } from "@/lib/client/use-hydrated";
-import { useOlderMessages } from "@/lib/client/use-older-messages";
-import { EmptyChat } from "./empty-chat";
-import { Message } from "./message";
+import { useLatePartsLoading } from "./late-parts";
 import { MessageTail } from "./message-tail";
-import { OlderMessagesStatus } from "./older-messages-status";
-import { useFollowScroll } from "./use-follow-scroll";
 
-/** Spacing of the old flex column (py-4, gap-5), now applied by the virtualizer. */
-const PADDING_PX = 16;
-const GAP_PX = 20;
-/** Messages rendered beyond each edge of the view, so a quick scroll rarely shows blank space. */
-const OVERSCAN = 4;
+type VirtualList = ComponentType;
 
-/**
- * The conversation. The server's HTML (and hydration, which must match it) shows the latest
- * messages as plain HTML; the browser then switches to the virtualised list, at the same place.
- */
-export function MessageList() {
-  return useHydrated() ? <VirtualMessageList /> : <MessageTail />;
+/** The virtualised list, once its chunk has loaded (kept for every later conversation). */
+let loadedList: VirtualList | null = null;
+
+function loadVirtualList(): Promise<VirtualList> {
+  return import("./virtual-message-list").then((m) => {
+    loadedList = m.VirtualMessageList;
+    return loadedList;
+  });
 }
 
 /**
- * The conversation; follows the stream unless the user has scrolled up. Only the messages in
- * and near the view are mounted (a conversation can hold thousands), each measured as it renders.
- * End-anchored: loading older messages above keeps the message being read where it is.
+ * The conversation. The server's HTML (and hydration, which must match it) shows the latest
+ * messages as plain HTML (MessageTail); the browser then switches to the virtualised list, at the
+ * same place. That list (with the virtualizer, scroll following, older pages) is never drawn by the
+ * server, so it is not in the page's first-load JavaScript: it loads once the page has hydrated,
+ * while the tail, already hydrated and live, stays on screen. The switch also waits for the late
+ * parts the tail shows (tool calls, error boxes, see late-parts.tsx), which the list would draw empty
+ * first. It never switches back.
  */
-function VirtualMessageList() {
-  const ids = useChatStore((s) => s.ids);
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  const { following, jumpToLatest } = useFollowScroll(scroller, content);
-  const older = useOlderMessages(scroller);
-
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: useCallback(
-      (i: number) => estimateMessageHeight(useChatStore.getState().byId[ids[i]!]),
-      [ids],
-    ),
-    // Keys, not indexes: a prepend shifts every index, and measured heights must follow their message.
-    getItemKey: useCallback((i: number) => ids[i]!, [ids]),
-    anchorTo: "end",
-    overscan: OVERSCAN,
-    paddingStart: PADDING_PX,
-    paddingEnd: PADDING_PX,
-    gap: GAP_PX,
-  });
-
-  // A conversation opened (or replaced): show its latest message in the first paint, before
-  // use-follow-scroll's observer would get there a frame later. Only when the list was replaced
-  // (the last message shown before is gone): an append or a prepend never moves a reader.
-  const hasMessages = ids.length > 0;
-  const lastShown = useRef<string | undefined>(undefined);
-  useLayoutEffect(() => {
-    const previous = lastShown.current;
-    lastShown.current = ids.at(-1);
-    const replaced = previous === undefined || !(previous in useChatStore.getState().byId);
-    if (ids.length > 0 && replaced) virtualizer.scrollToEnd();
-  }, [ids, virtualizer]);
-  // A search result (or a ?m= link) asked for a message: mount its row, in the middle of the view.
-  // (Older pages load until it is there; `retry` is "load the next older page now".)
-  useRevealInList({
-    ids,
-    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: "center" }),
-    hasOlder: older.hasOlder,
-    loadOlder: older.retry,
-  });
-
-  const items = virtualizer.getVirtualItems();
-  return (
-    <div className="relative min-h-0 flex-1">
-      <div
-        ref={scroller}
-        data-testid="message-list"
-        // The browser has taken over from the server's HTML (what tests wait for before acting).
-        data-hydrated=""
-        className="h-full overflow-y-auto overscroll-contain"
-        role="log"
-        aria-label="Conversation"
-        aria-live="off"
-      >
-        <div
-          ref={content}
-          className="relative mx-auto w-full max-w-3xl"
-          style={hasMessages ? { height: virtualizer.getTotalSize() } : undefined}
-        >
-          {hasMessages ? (
-            items.map((item) => (
-              <div
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="absolute top-0 left-0 w-full px-3 sm:px-4"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <Message id={ids[item.index]!} />
-              </div>
-            ))
-          ) : (
-            <EmptyChat />
-          )}
-        </div>
-      </div>
-      <OlderMessagesStatus state={older.state} onRetry={older.retry} />
-      {!following && hasMessages && (
-        <Button
-          variant="outline"
-          size="sm"
-          data-testid="jump-to-latest"
-          onClick={jumpToLatest}
-          shape="pill"
-          className="absolute bottom-3 left-1/2 -translate-x-1/2 shadow-md"
-        >
-          <ArrowDownIcon />
-          Jump to latest
-        </Button>
-      )}
-    </div>
-  );
+export function MessageList() {
+  const hydrated = useHydrated();
+  const partsLoading = useLatePartsLoading();
+  const [List, setList] = useState<VirtualList | null>(() => loadedList);
+  useEffect(() => {
+    if (!hydrated || List) return;
+    let live = true;
+    loadVirtualList().then(
+      (list) => live && setList(() => list),
+      () => undefined, // offline: the tail stays, and shows what the chat store holds
+    );
+    return () => {
+      live = false;
+    };
+  }, [hydrated, List]);
+  const switched = useRef(false);
+  if (hydrated && List && !partsLoading) switched.current = true;
+  return switched.current && List ? <List /> : <MessageTail />;
 }

@@ -2,10 +2,9 @@
 import { type ComponentType, memo, type ReactNode } from "react";
 import { Markdown } from "@/components/markdown/markdown";
 import type { MessagePart } from "@/lib/stream/message-parts";
-import { JsonAnswer } from "./json-answer";
+import { JsonAnswer, ToolCallGroup } from "./late-parts";
 import { ReasoningBlock } from "./reasoning-block";
 import type { ToolCallPart } from "./tool-call-card";
-import { ToolCallGroup } from "./tool-cards";
 
 type PartOf<T extends MessagePart["type"]> = Extract<MessagePart, { type: T }>;
 /** What a part component gets: its part, whether it is the live end of a streaming message. */

@@ -4,9 +4,8 @@ import { useChatStore } from "@/lib/client/chat-store";
 import { cn } from "@/lib/client/cn";
 import { useEditStore } from "@/lib/client/edit-store";
 import { ContextNote } from "./context-note";
+import { MessageEditor, MessageError } from "./late-parts";
 import { MessageActions } from "./message-actions";
-import { MessageEditor } from "./message-editor";
-import { MessageError } from "./message-error";
 import { MessageFooter } from "./message-footer";
 import { MessageParts } from "./message-parts";
 

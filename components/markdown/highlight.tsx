@@ -1,7 +1,12 @@
 "use client";
 import { Fragment, type ReactNode, useEffect, useState } from "react";
 import { whenIdle } from "@/lib/client/idle-queue";
-import { highlighterFor } from "./hljs-languages";
+
+/**
+ * The grammar table (a loader and the aliases for each of ~40 languages) comes with the first code
+ * block to highlight, like the core and the grammars it loads: a page without code never needs it.
+ */
+const highlighterFor = (lang: string) => import("./hljs-languages").then((m) => m.highlighterFor(lang));
 
 /**
  * Turns highlight.js output into React elements. hljs escapes the code and only emits

@@ -1,24 +1,40 @@
 "use client";
-/**
- * What the user does to a conversation: send, retry, regenerate, edit and resend, continue,
- * stop. Each becomes one saved turn (`POST /api/chat`) that the server builds from the stored
- * conversation; the browser only names the new messages (client-made UUIDs, so a resend after a
- * network failure is recognised instead of duplicated) and shows the answer via the turn
- * controller.
- */
-import { continuingBuilder } from "@/lib/stream/builder-snapshot";
-import { createMessageBuilder } from "@/lib/stream/message-builder";
 import type { MessagePart } from "@/lib/stream/message-parts";
-import type { ModelId, UserContentPart } from "@/lib/stream/wire";
-import type { TurnRequest } from "@/lib/validations/chat";
-import { messagesInOrder, useChatStore } from "./chat-store";
-import type { Attachment, ChatMessage } from "./chat-types";
-import { useComposerStore } from "./composer-store";
-import { useModelStore } from "./model-store";
-import { toRequestSettings, useSettingsStore } from "./settings-store";
-import { detachTurn, isStreaming, runTurn, stopTurn } from "./turn-controller";
+/**
+ * What the user does to a conversation (send, retry, regenerate, edit and resend, continue, stop),
+ * as the page calls it.
+ *
+ * Sending and reading an answer (turn-actions.ts: the turn controller, the stream parser, the
+ * message builder) is not needed to draw a conversation, so it is not in the page's first-load
+ * JavaScript: it loads on demand. `preloadTurns` starts that load early — in idle time once the
+ * page has hydrated, and as soon as the composer is focused or typed in — so a send normally finds
+ * it there; an action that comes first simply awaits the import. What the first screen needs at
+ * once (is an answer streaming, Stop, leaving a conversation) is in turn-state.ts.
+ */
+import type { ModelId } from "@/lib/stream/wire";
+import type { Attachment } from "./chat-types";
+import type { MessageRecord } from "./conversations-api";
+import { detachTurn, isStreaming, stopTurn } from "./turn-state";
 
 export { isStreaming };
+
+type TurnActions = typeof import("./turn-actions");
+
+let loading: Promise<TurnActions> | null = null;
+
+/** The send/stream machinery, loaded once (a failed load is tried again on the next call). */
+export function loadTurns(): Promise<TurnActions> {
+  loading ??= import("./turn-actions").catch((e: unknown) => {
+    loading = null;
+    throw e;
+  });
+  return loading;
+}
+
+/** Starts loading the send/stream machinery, if it is not loaded yet (errors wait for a real send). */
+export function preloadTurns(): void {
+  loadTurns().catch(() => undefined);
+}
 
 /** Ready for a new turn (nothing streaming in this tab). */
 export async function whenSettled(): Promise<boolean> {
@@ -29,170 +45,46 @@ export function stopStreaming(): void {
   stopTurn();
 }
 
+/** Bumped whenever the tab leaves a conversation: a resume still waiting for its import is dropped. */
+let shownEpoch = 0;
+
 /** Another conversation is being opened: stop reading this one (the server keeps writing it). */
 export function leaveConversation(): void {
+  shownEpoch++;
   detachTurn();
 }
 
-function userText(m: ChatMessage | undefined): string {
-  return (m?.parts ?? [])
-    .filter((p) => p.type === "text")
-    .map((p) => p.text)
-    .join("");
-}
+/** A send that is waiting for the machinery to load: a second Enter meanwhile is not a second send. */
+let pendingSend = false;
 
-function wireContent(parts: MessagePart[]): string | UserContentPart[] {
-  const content: UserContentPart[] = [];
-  for (const p of parts) {
-    if (p.type === "text" && p.text) content.push({ type: "text", text: p.text });
-    // Saved images travel as their /api/attachments URL: the server reads them from its store.
-    if (p.type === "image") content.push({ type: "image_url", image_url: { url: p.url } });
-  }
-  if (content.length === 1 && content[0]?.type === "text") return content[0].text;
-  return content;
-}
-
-function newAnswer(): ChatMessage {
-  const model = useModelStore.getState().model;
-  return {
-    id: crypto.randomUUID(),
-    role: "assistant",
-    parts: [],
-    status: "streaming",
-    model,
-    jsonMode: useSettingsStore.getState().values.jsonMode,
-    meta: { model },
-    createdAt: Date.now(),
-  };
-}
-
-function common(): Pick<TurnRequest, "model" | "settings"> {
-  return {
-    model: useModelStore.getState().model,
-    settings: toRequestSettings(useSettingsStore.getState().values),
-  };
-}
-
-/** Runs a new answer (`answer`, already on screen) for `body`. */
-async function answer(answer: ChatMessage, body: Omit<TurnRequest, "model" | "settings">): Promise<string> {
-  const conversationId = useChatStore.getState().conversationId;
-  const status = await runTurn({
-    messageId: answer.id,
-    conversationId,
-    builder: createMessageBuilder({ startedAt: Date.now(), model: answer.model }),
-    start: { kind: "post", body: { ...common(), ...body, answerId: answer.id } },
-  });
-  return status;
-}
-
-/** Drops a failed last turn (its user message and the error) before something replaces it. */
-function dropFailedLastTurn(): void {
-  const messages = messagesInOrder();
-  const last = messages.at(-1);
-  const prev = messages.at(-2);
-  if (
-    last?.role === "assistant" &&
-    (last.status === "error" || last.status === "interrupted") &&
-    prev?.role === "user"
-  ) {
-    useChatStore.getState().remove([prev.id, last.id]);
-  }
-}
-
-/**
- * A new question under `parentId` (default: the last message on screen). The server stores the
- * images (data URLs become attachments) and builds the history from what it has saved.
- */
 export async function sendMessage(
   text: string,
   attachments: Attachment[],
   opts: { parentId?: string | null; imageParts?: MessagePart[] } = {},
 ): Promise<void> {
-  if (!text.trim() && attachments.length === 0 && !opts.imageParts?.length) return;
-  if (isStreaming()) return;
-  dropFailedLastTurn();
-  const parts: MessagePart[] = [];
-  if (text.trim()) parts.push({ type: "text", text });
-  for (const p of opts.imageParts ?? []) parts.push(p);
-  for (const a of attachments) {
-    parts.push({
-      type: "image",
-      url: a.url,
-      mediaType: a.mediaType,
-      bytes: a.bytes,
-      width: a.width,
-      height: a.height,
-    });
+  if (pendingSend) return;
+  pendingSend = true;
+  let actions: TurnActions;
+  try {
+    actions = await loadTurns();
+  } finally {
+    pendingSend = false;
   }
-  const state = useChatStore.getState();
-  const conversationId = state.conversationId;
-  const parentId = opts.parentId !== undefined ? opts.parentId : (messagesInOrder().at(-1)?.id ?? null);
-  const user: ChatMessage = {
-    id: crypto.randomUUID(),
-    role: "user",
-    parts,
-    status: "done",
-    createdAt: Date.now(),
-  };
-  const reply = newAnswer();
-  state.append(user, reply);
-  const status = await answer(reply, {
-    ...(conversationId ? { conversationId, parentId } : {}),
-    message: { id: user.id, content: wireContent(parts) },
-  });
-  if (status === "error" || status === "interrupted") {
-    // The failed turn's text goes back into the composer, ready to edit or resend.
-    const composer = useComposerStore.getState();
-    if (!composer.draft.trim()) composer.setDraft(text);
-  }
+  await actions.sendMessage(text, attachments, opts);
 }
 
-/**
- * A new answer to the question above `assistantId` (Retry after an error, Regenerate). If that
- * question never reached the server (the turn was refused), it is sent again instead.
- */
 export async function retryTurn(assistantId: string, model?: ModelId): Promise<void> {
-  if (isStreaming()) return;
-  if (model) useModelStore.getState().setModel(model);
-  const messages = messagesInOrder();
-  const index = messages.findIndex((m) => m.id === assistantId);
-  const question = messages[index - 1];
-  if (index < 1 || question?.role !== "user") return;
-  const chat = useChatStore.getState();
-  chat.remove(messages.slice(index).map((m) => m.id));
-  const composer = useComposerStore.getState();
-  if (composer.draft === userText(question)) composer.setDraft("");
-  const conversationId = chat.conversationId;
-  if (!question.branch || !conversationId) {
-    // Never saved: send the same message again (same id: the server keeps one copy at most).
-    const reply = newAnswer();
-    chat.append(reply);
-    const parentId = messages[index - 2]?.id ?? null;
-    await answer(reply, {
-      ...(conversationId ? { conversationId, parentId } : {}),
-      message: { id: question.id, content: wireContent(question.parts) },
-    });
-    return;
-  }
-  const reply = newAnswer();
-  chat.append(reply);
-  await answer(reply, { conversationId, parentId: question.id, regenerate: true });
+  await (await loadTurns()).retryTurn(assistantId, model);
 }
 
-/** The model carries on from a cut, stopped or interrupted answer, into the same message. */
 export async function continueAnswer(assistantId: string): Promise<void> {
-  const chat = useChatStore.getState();
-  const message = chat.byId[assistantId];
-  const conversationId = chat.conversationId;
-  if (isStreaming() || !message || message.role !== "assistant" || !conversationId) return;
-  chat.update(assistantId, { status: "streaming", meta: { ...message.meta, error: null } });
-  await runTurn({
-    messageId: assistantId,
-    conversationId,
-    builder: continuingBuilder(
-      { parts: message.parts, meta: message.meta },
-      { startedAt: Date.now(), model: message.model },
-    ),
-    start: { kind: "post", body: { ...common(), conversationId, continueMessageId: assistantId } },
+  await (await loadTurns()).continueAnswer(assistantId);
+}
+
+/** Follows an answer still being written, unless the tab has moved on by the time the code loads. */
+export function resumeGeneration(record: MessageRecord, conversationId: string): void {
+  const epoch = shownEpoch;
+  void loadTurns().then((actions) => {
+    if (epoch === shownEpoch) actions.resumeGeneration(record, conversationId);
   });
 }

@@ -1,7 +1,5 @@
 "use client";
-import { restoreBuilder } from "@/lib/stream/builder-snapshot";
-import { createMessageBuilder } from "@/lib/stream/message-builder";
-import { leaveConversation } from "./chat-actions";
+import { leaveConversation, resumeGeneration } from "./chat-actions";
 import { type ChatSnapshot, chatSnapshot, useChatStore } from "./chat-store";
 import type { ChatMessage } from "./chat-types";
 import type { ConversationDetail } from "./conversations-api";
@@ -9,7 +7,6 @@ import { useEditStore } from "./edit-store";
 import { asModelId, chatMessageFromStored, settingsFromStored } from "./from-stored";
 import { useModelStore } from "./model-store";
 import { useSettingsStore } from "./settings-store";
-import { runTurn } from "./turn-controller";
 import { olderCursorOf } from "./use-older-messages";
 
 /** A saved conversation's branch as the chat store holds it. */
@@ -49,15 +46,7 @@ export function showConversation(
 function resumeIfStreaming(detail: ConversationDetail): void {
   const record = detail.messages.findLast((m) => m.status === "streaming" && m.generationId);
   if (!record?.generationId) return;
-  const builder = record.streamState
-    ? restoreBuilder(record.streamState)
-    : createMessageBuilder({ startedAt: Date.parse(record.createdAt), model: record.model ?? undefined });
-  void runTurn({
-    messageId: record.id,
-    conversationId: detail.conversation.id,
-    builder,
-    start: { kind: "resume", generationId: record.generationId, lastEventId: record.lastEventId ?? 0 },
-  });
+  resumeGeneration(record, detail.conversation.id);
 }
 
 /** An empty chat at `/`. The model stays as chosen; settings go back to their defaults. */

@@ -8,6 +8,9 @@
  *
  * End-of-turn effects (the sidebar, the URL, "2 / 3", the title) come from the server's own
  * events (`parley.saved`, `parley.title`) and reach the rest of the app through `onTurnEvent`.
+ *
+ * Loaded on demand with the stream parser and the message builder (lib/client/chat-actions.ts):
+ * which answer is live, Stop and the turn events live in turn-state.ts, on the first screen.
  */
 import { errorMessage } from "@/lib/errors/wording";
 import { restoreBuilder } from "@/lib/stream/builder-snapshot";
@@ -19,72 +22,14 @@ import { fetchConversation } from "./conversations-api";
 import { readEventStream, type StreamEnd } from "./event-stream";
 import { frameScheduler } from "./frame-scheduler";
 import { chatMessageFromStored } from "./from-stored";
-
-export type TurnEvent =
-  | { type: "saved"; saved: ParleyEventMap["parley.saved"]; newConversation: boolean }
-  | { type: "title"; conversationId: string; title: string }
-  | { type: "ended"; conversationId: string | null; status: MessageStatus };
-
-type Reading = {
-  /** The assistant message on screen (its id is the server's too). */
-  messageId: string;
-  generationId: string | null;
-  conversationId: string | null;
-  builder: MessageBuilder;
-  lastEventId: number;
-  /** Stops this tab's reading only; the generation is the server's. */
-  reader: AbortController;
-  stopRequested: boolean;
-  /** Saw `parley.done` or `parley.stopped`: the answer is over (a title may still follow). */
-  terminal: boolean;
-};
-
-const listeners = new Set<(e: TurnEvent) => void>();
-let live: Reading | null = null;
-
-export function onTurnEvent(listener: (e: TurnEvent) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-function emit(e: TurnEvent): void {
-  for (const l of listeners) l(e);
-}
-
-/** An answer is being written into the conversation on screen. */
-export function isStreaming(): boolean {
-  return live !== null && !live.terminal;
-}
-
-/** The generation shown live, if any (tests and the Stop button). */
-export function liveGenerationId(): string | null {
-  return live?.generationId ?? null;
-}
-
-/** Stop, wherever the answer runs: the server ends it with `parley.stopped`, which every tab reads. */
-export function stopTurn(): void {
-  const r = live;
-  if (!r || r.terminal) return;
-  r.stopRequested = true;
-  // Shown at once; the frames already on their way still land, so the text matches the server's.
-  useChatStore.getState().update(r.messageId, { status: "stopped" });
-  if (r.generationId) void postStop(r.generationId);
-}
-
-async function postStop(generationId: string): Promise<void> {
-  await fetch(`/api/generations/${encodeURIComponent(generationId)}/stop`, { method: "POST" }).catch(
-    () => undefined,
-  );
-}
-
-/** This tab stops reading (another conversation was opened); the answer goes on on the server. */
-export function detachTurn(): void {
-  if (!live) return;
-  // An answer that is over only waits for its title: let that arrive (the sidebar wants it).
-  if (!live.terminal) live.reader.abort();
-  live = null;
-  useChatStore.getState().setActive(null);
-}
+import {
+  detachTurn,
+  emitTurnEvent as emit,
+  liveReading,
+  postStop,
+  type Reading,
+  setLiveReading,
+} from "./turn-state";
 
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000];
 const MAX_RECONNECTS = 12;
@@ -123,7 +68,7 @@ export async function runTurn(opts: {
     stopRequested: false,
     terminal: false,
   };
-  live = r;
+  setLiveReading(r);
   const chat = useChatStore.getState();
   chat.setActive(r.messageId);
   const show = frameScheduler(() => {
@@ -199,8 +144,8 @@ export async function runTurn(opts: {
     if (r.lastEventId > before) attempt = -1; // it moved: the next drop starts the backoff afresh
   }
   show.flushNow();
-  if (live === r) {
-    live = null;
+  if (liveReading() === r) {
+    setLiveReading(null);
     useChatStore.getState().setActive(null);
   }
   return build(r.builder).status;
@@ -227,7 +172,7 @@ function onSaved(r: Reading, saved: ParleyEventMap["parley.saved"]): void {
 function finishLive(r: Reading, show: ReturnType<typeof frameScheduler>): void {
   r.terminal = true;
   show.flushNow();
-  if (live === r) useChatStore.getState().setActive(null);
+  if (liveReading() === r) useChatStore.getState().setActive(null);
   emit({ type: "ended", conversationId: r.conversationId, status: build(r.builder).status });
 }
 

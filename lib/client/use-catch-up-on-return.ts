@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { useChatStore } from "./chat-store";
 import { fetchConversation } from "./conversations-api";
 import { showConversation } from "./open-conversation";
-import { isStreaming } from "./turn-controller";
+import { isStreaming } from "./turn-state";
 
 let inFlight = false;
 

@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { findConversation, placeConversation } from "./conversation-cache";
 import { whenIdle } from "./idle-queue";
 import { queryKeys } from "./keys";
-import { onTurnEvent } from "./turn-controller";
+import { onTurnEvent } from "./turn-state";
 
 /**
  * The sidebar follows the turns the server announces: a conversation saved for the first time

@@ -1,11 +1,12 @@
 /**
  * The parts of the chat page that load on demand (the code highlighter and its grammars, the
- * settings form, the search dialog, the import/export dialog) must work the first time they are
- * used on a freshly loaded page: every test starts from a new page with an empty cache.
+ * settings form, the search dialog, the import/export dialog, the send/stream code, the message
+ * parts few messages show, the virtualised list) must work the first time they are used on a
+ * freshly loaded page: every test starts from a new page with an empty cache.
  */
 import { expect, type Page, test } from "@playwright/test";
 import { importViaApi, openDataDialog, parleyExport, uniqueWord } from "./data-helpers";
-import { gotoHydrated } from "./helpers";
+import { assistant, gotoHydrated, MODEL_4, openChat } from "./helpers";
 
 const HASKELL = [
   "module Main where",
@@ -127,5 +128,76 @@ test.describe("parts loaded on demand", () => {
     const status = page.getByTestId("import-status");
     await expect(status).toHaveAttribute("data-state", "success");
     await expect(status.getByTestId("import-result-link")).toHaveText(`Imported ${word}`);
+  });
+
+  test("a message typed and sent at once on a fresh page streams its answer", async ({ page }) => {
+    await gotoHydrated(page, "/");
+    const input = page.getByTestId("composer-input");
+    await input.fill("Say hello [pace:chunk=20]");
+    await input.press("Enter");
+    await expect(page.locator('[data-testid="message"][data-role="user"]')).toContainText("Say hello");
+    const answer = assistant(page);
+    await expect(answer).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+    await expect(answer.getByTestId("message-footer")).toContainText("out");
+    await expect(input).toHaveValue("");
+    await expect(page).toHaveURL(/\/c\/[^/?]+$/);
+  });
+
+  test("a send before the send/stream code has arrived waits for it, then streams", async ({ page }) => {
+    // Every script the HTML does not name (the code that loads on demand) arrives 1.5 s late.
+    let html = "";
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      if (!html.includes(new URL(route.request().url()).pathname)) {
+        await new Promise((r) => setTimeout(r, 1500));
+      }
+      await route.continue();
+    });
+    page.on("response", async (r) => {
+      if (r.request().resourceType() === "document") html = await r.text().catch(() => "");
+    });
+    await gotoHydrated(page, "/");
+    expect(html).toContain("/_next/static/chunks/");
+    const input = page.getByTestId("composer-input");
+    await input.fill("Say hello");
+    await input.press("Enter");
+    await input.press("Enter"); // a second Enter while the first send waits is not a second send
+    const answer = assistant(page);
+    await expect(answer).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+    await expect(page.locator('[data-testid="message"][data-role="user"]')).toHaveCount(1);
+    await expect(page.getByTestId("message")).toHaveCount(2);
+  });
+
+  test("a saved answer with a tool call is drawn by the server and stays through hydration", async ({
+    page,
+  }) => {
+    await openChat(page, MODEL_4);
+    await page.getByTestId("composer-input").fill("What's the weather in Paris?");
+    await page.getByTestId("composer-input").press("Enter");
+    await expect(assistant(page)).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+    await expect(page).toHaveURL(/\/c\/[^/?]+$/);
+    const html = await (await page.request.get(page.url())).text();
+    expect(html).toContain('data-testid="tool-call"');
+    // From the server's HTML to the browser's list, no frame is painted without the card.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __framesWithoutCard: number };
+      w.__framesWithoutCard = 0;
+      let seen = false;
+      const check = () => {
+        const card = document.querySelector('[data-testid="tool-call"]');
+        if (card) seen = true;
+        else if (seen) w.__framesWithoutCard++;
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    await page.reload();
+    await expect(page.locator('[data-testid="message-list"][data-hydrated]')).toHaveCount(1);
+    const card = assistant(page).getByTestId("tool-call");
+    await expect(card).toHaveAttribute("data-status", "done");
+    await expect(card.getByTestId("weather-summary")).toContainText("18.5");
+    const gaps = await page.evaluate(
+      () => (window as unknown as { __framesWithoutCard: number }).__framesWithoutCard,
+    );
+    expect(gaps).toBe(0);
   });
 });
