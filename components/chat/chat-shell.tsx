@@ -48,9 +48,11 @@ export function ChatShell({ clock, children }: { clock: SidebarClock; children: 
         <div className="flex min-w-0 flex-1 flex-col">
           <ChatHeader />
           <DemoBanner />
-          <main className="flex min-h-0 flex-1 flex-col">
+          <main data-chat-column="" className="flex min-h-0 flex-1 flex-col">
             {children}
             <Composer />
+            {/* Parsed last: until then the server-drawn messages stay hidden (message-tail.tsx). */}
+            <div data-chat-end="" hidden />
           </main>
         </div>
         <SettingsPanel />

@@ -26,8 +26,10 @@ function tailOf(ids: string[], byId: Record<string, ChatMessage>): string[] {
  * bottom without JavaScript; `mb-auto` keeps a short conversation at the top, as the virtualised
  * list (which replaces this once hydrated) shows it. Same padding and gaps as that list.
  * The HTML arrives in pieces and the browser may paint before the last piece is parsed: the
- * messages stay invisible until the end marker after the last one is in, so the first frame that
- * shows any message shows the latest, never the ones before it with the end still missing.
+ * messages stay invisible until the chat column's end marker (after the composer, chat-shell.tsx)
+ * is in, so the first frame that shows any message shows the latest, never the ones before it with
+ * the end still missing, and at its final place: a composer still half parsed is shorter, and
+ * would draw the messages lower for a frame.
  */
 export function MessageTail() {
   const ids = useChatStore((s) => s.ids);
@@ -42,13 +44,12 @@ export function MessageTail() {
         aria-live="off"
       >
         {ids.length > 0 ? (
-          <div className="mx-auto mb-auto flex w-full max-w-3xl flex-col gap-5 py-4 [&:not(:has(>[data-tail-end]))]:invisible">
+          <div className="mx-auto mb-auto flex w-full max-w-3xl flex-col gap-5 py-4 [[data-chat-column]:not(:has(>[data-chat-end]))_&]:invisible">
             {tailOf(ids, byId).map((id) => (
               <div key={id} className="w-full px-3 sm:px-4">
                 <Message id={id} />
               </div>
             ))}
-            <div data-tail-end="" hidden />
           </div>
         ) : (
           <div className="mb-auto">

@@ -31,7 +31,8 @@ function probe(selector: string, text: string | undefined): string {
   const b = (window.__paint = { visibleAt: null });
   const inView = (el) => {
     const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+    // Hidden elements keep their boxes: the server's messages stay hidden until the HTML is parsed to the chat column's end.
+    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && getComputedStyle(el).visibility !== "hidden";
   };
   const tick = () => {
     for (const el of document.querySelectorAll(sel)) {

@@ -133,7 +133,10 @@ test.describe("first paint from the server", () => {
       const w = window as unknown as { __firstBottom?: number };
       const tick = () => {
         const el = [...document.querySelectorAll('[data-testid="message"]')].at(-1);
-        if (!el || !(el.textContent ?? "").includes(last)) return requestAnimationFrame(tick);
+        // Drawn: in the DOM with its text, and not hidden (the server's messages stay invisible
+        // until the chat column's HTML has been parsed to its end).
+        if (!el || !(el.textContent ?? "").includes(last) || getComputedStyle(el).visibility === "hidden")
+          return requestAnimationFrame(tick);
         w.__firstBottom = el.getBoundingClientRect().bottom;
       };
       requestAnimationFrame(tick);
